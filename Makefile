@@ -1,0 +1,34 @@
+# Talenta: make build | test | demo | bench | db-up | db-down
+# When DATABASE_URL is unset, targets that need Postgres start the throwaway cluster under .pgdata/.
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+
+SWIFT ?= swift
+DB_ENV := .pgdata/env
+# Sourced before a command that needs the database: keep the caller's DATABASE_URL, else start ours.
+WITH_DB = if [ -z "$${DATABASE_URL:-}" ]; then scripts/db-up.sh; source $(DB_ENV); fi;
+
+.PHONY: build release test demo db-up db-down deps clean
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	@$(WITH_DB) export TALENTA_REQUIRE_DB=1
+	$(SWIFT) test --parallel
+
+db-up:
+	@scripts/db-up.sh
+
+db-down:
+	@scripts/db-down.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,1 @@
+// Placeholder: the Interchange target is filled in by its issue.

@@ -1,0 +1,1 @@
+// Placeholder: the JobQueue target is filled in by its issue.

@@ -1,0 +1,1 @@
+// Placeholder: the Postgres target is filled in by its issue.

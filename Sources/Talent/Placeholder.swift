@@ -1,0 +1,1 @@
+// Placeholder: the Talent target is filled in by its issue.

@@ -1,0 +1,1 @@
+// Placeholder: the TalentJobs target is filled in by its issue.

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Talenta: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "talenta",
+        abstract: "Manajemen Talenta ASN: the talent engine and its job-queue worker."
+    )
+}
