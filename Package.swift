@@ -51,13 +51,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
+        // Test-only: a fresh, migrated database per suite on the server DATABASE_URL names.
+        .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
         .testTarget(name: "JobQueueTests", dependencies: [
-            "JobQueue", "Postgres", .product(name: "Logging", package: "swift-log"),
+            "JobQueue", "Postgres", "PostgresTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "TalentTests", dependencies: ["Talent", "Interchange"]),
         .testTarget(name: "TalentJobsTests", dependencies: [
-            "TalentJobs", "JobQueue", "Postgres", "Talent", "Interchange",
+            "TalentJobs", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ],
