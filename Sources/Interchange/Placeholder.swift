@@ -1,1 +1,0 @@
-// Placeholder: the Interchange target is filled in by its issue.
