@@ -41,13 +41,15 @@ let package = Package(
             "Talent",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
+        // The hr/talent schemas seen from Swift: set-wise reads of review inputs, result writes, import, export.
+        .target(name: "TalentStore", dependencies: ["Postgres", "Talent"]),
         // Job handlers that join the queue, the database and the talent rules.
         .target(name: "TalentJobs", dependencies: [
-            "JobQueue", "Postgres", "Talent", "Interchange",
+            "JobQueue", "Postgres", "Talent", "TalentStore",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "talenta", dependencies: [
-            "Postgres", "JobQueue", "Talent", "Interchange", "TalentJobs",
+            "Postgres", "JobQueue", "Talent", "Interchange", "TalentStore", "TalentJobs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -59,7 +61,7 @@ let package = Package(
         ]),
         .testTarget(name: "TalentTests", dependencies: ["Talent", "Interchange"]),
         .testTarget(name: "TalentJobsTests", dependencies: [
-            "TalentJobs", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
+            "TalentJobs", "TalentStore", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ],

@@ -103,12 +103,14 @@ CREATE TABLE talent.succession_plan (
     position_code text NOT NULL REFERENCES hr.position (position_code) ON DELETE CASCADE,
     target_reasons text[] NOT NULL,
     flags         text[] NOT NULL DEFAULT '{}',
+    explanation   jsonb NOT NULL,
     job_id        bigint,
     computed_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (period_id, position_code)
 );
 COMMENT ON TABLE talent.succession_plan IS 'One plan per target position (jabatan target) and period.';
 COMMENT ON COLUMN talent.succession_plan.target_reasons IS 'Why the position is a target: VACANT, RETIRING (holder reaches BUP by D + 2 years), CRITICAL.';
+COMMENT ON COLUMN talent.succession_plan.explanation IS 'The whole plan as computed (target, candidates with gap details, own-OPD preference), for explanation.';
 COMMENT ON COLUMN talent.succession_plan.flags IS 'NO_SUCCESSOR (no candidate) and/or NO_READY_NOW (no kept candidate ready now).';
 
 CREATE TABLE talent.succession_candidate (
