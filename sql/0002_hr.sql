@@ -4,13 +4,15 @@
 -- from other systems by SQL. The constraints below reject values that can never be right, whatever the review
 -- date; whether a row counts for a review (its date against the reference date D, its year against Y) is decided
 -- by the talent engine at review time.
+-- Every constraint here is at most as strict as the import's validator (Talent.Validator): a row the validator
+-- accepts must always store, or one odd value would roll a whole import back.
 
 CREATE SCHEMA hr;
 COMMENT ON SCHEMA hr IS 'Talenta inputs owned by the city''s HR systems (SIMPEG, e-Kinerja, assessment centre): units, positions, employees and their records.';
 
 CREATE TABLE hr.unit (
-    unit_code   text PRIMARY KEY CHECK (length(btrim(unit_code)) BETWEEN 1 AND 60),
-    name        text NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+    unit_code   text PRIMARY KEY CHECK (unit_code <> ''),
+    name        text NOT NULL DEFAULT '',
     parent_code text REFERENCES hr.unit (unit_code) DEFERRABLE INITIALLY DEFERRED,
     CHECK (parent_code IS DISTINCT FROM unit_code)
 );
@@ -19,9 +21,9 @@ COMMENT ON COLUMN hr.unit.unit_code IS 'Stable unit code, e.g. KOM or KOM-SEK.';
 COMMENT ON COLUMN hr.unit.parent_code IS 'Parent unit; NULL for an OPD.';
 
 CREATE TABLE hr.position (
-    position_code text PRIMARY KEY CHECK (length(btrim(position_code)) BETWEEN 1 AND 60),
+    position_code text PRIMARY KEY CHECK (position_code <> ''),
     unit_code     text NOT NULL REFERENCES hr.unit (unit_code),
-    title         text NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    title         text NOT NULL DEFAULT '',
     kind          text NOT NULL CHECK (kind IN ('JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'PELAKSANA', 'FUNGSIONAL')),
     jenjang       text CHECK (jenjang IN ('PEMULA', 'TERAMPIL', 'MAHIR', 'PENYELIA',
                                           'AHLI_PERTAMA', 'AHLI_MUDA', 'AHLI_MADYA', 'AHLI_UTAMA')),
@@ -37,7 +39,7 @@ COMMENT ON COLUMN hr.position.critical IS 'Jabatan kritikal: always a target pos
 CREATE TABLE hr.employee (
     id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     nip            text NOT NULL UNIQUE CHECK (nip ~ '^[0-9]{18}$'),
-    name           text NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+    name           text NOT NULL CHECK (name <> ''),
     sex            text NOT NULL CHECK (sex IN ('L', 'P')),
     birth_date     date NOT NULL,
     status         text NOT NULL CHECK (status IN ('PNS', 'CPNS', 'PPPK', 'PPPK_PARUH_WAKTU')),
@@ -76,10 +78,10 @@ COMMENT ON TABLE hr.education IS 'Formal education; the highest level counts in 
 CREATE TABLE hr.training (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     employee_id bigint NOT NULL REFERENCES hr.employee (id) ON DELETE CASCADE,
-    kind        text NOT NULL CHECK (length(kind) BETWEEN 1 AND 60),
+    kind        text NOT NULL CHECK (kind <> ''),
     title       text,
     ended_on    date NOT NULL,
-    hours       numeric(7, 2) NOT NULL CHECK (hours >= 0)
+    hours       numeric NOT NULL CHECK (hours >= 0 AND scale(hours) <= 2)
 );
 CREATE INDEX training_employee_idx ON hr.training (employee_id);
 COMMENT ON TABLE hr.training IS 'Training (pelatihan). Leadership kinds: PKP/DIKLATPIM_IV, PKA/DIKLATPIM_III, PKN_II/DIKLATPIM_II, PKN_I/DIKLATPIM_I.';
@@ -88,7 +90,7 @@ COMMENT ON COLUMN hr.training.hours IS 'Jam pelajaran (JP).';
 CREATE TABLE hr.performance (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     employee_id bigint NOT NULL REFERENCES hr.employee (id) ON DELETE CASCADE,
-    year        integer NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    year        integer NOT NULL CHECK (year BETWEEN 1000 AND 9999),
     predicate   text CHECK (predicate IN ('SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG')),
     score       numeric(5, 2) CHECK (score BETWEEN 0 AND 100),
     CHECK (predicate IS NOT NULL OR score IS NOT NULL)
@@ -100,7 +102,7 @@ CREATE TABLE hr.assessment (
     id                     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     employee_id            bigint NOT NULL REFERENCES hr.employee (id) ON DELETE CASCADE,
     assessed_on            date NOT NULL,
-    method                 text,
+    method                 text CHECK (method IN ('ASSESSMENT_CENTER', 'CACT', 'UJI_KOMPETENSI')),
     jpm_percent            numeric(5, 2) CHECK (jpm_percent BETWEEN 0 AND 100),
     integritas             smallint CHECK (integritas BETWEEN 1 AND 5),
     kerja_sama             smallint CHECK (kerja_sama BETWEEN 1 AND 5),
@@ -133,7 +135,8 @@ CREATE TABLE hr.penalty (
     employee_id bigint NOT NULL REFERENCES hr.employee (id) ON DELETE CASCADE,
     level       text NOT NULL CHECK (level IN ('RINGAN', 'SEDANG', 'BERAT')),
     decided_on  date NOT NULL,
-    ends_on     date
+    ends_on     date,
+    CHECK (ends_on IS NULL OR ends_on >= decided_on)
 );
 CREATE INDEX penalty_employee_idx ON hr.penalty (employee_id);
 COMMENT ON TABLE hr.penalty IS 'Disciplinary penalties (PP 94/2021). Without ends_on a penalty ends decided_on + 0 months (RINGAN) or + 12 months (SEDANG, BERAT).';
@@ -141,7 +144,7 @@ COMMENT ON TABLE hr.penalty IS 'Disciplinary penalties (PP 94/2021). Without end
 CREATE TABLE hr.other_score (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     employee_id bigint NOT NULL REFERENCES hr.employee (id) ON DELETE CASCADE,
-    year        integer NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    year        integer NOT NULL CHECK (year BETWEEN 1000 AND 9999),
     score       numeric(5, 2) NOT NULL CHECK (score BETWEEN 0 AND 100)
 );
 CREATE INDEX other_score_employee_idx ON hr.other_score (employee_id);
@@ -164,9 +167,12 @@ CREATE TABLE hr.import_run (
     source         text NOT NULL,
     reference_date date NOT NULL,
     imported_at    timestamptz NOT NULL DEFAULT now(),
-    counts         jsonb NOT NULL DEFAULT '{}'::jsonb
+    counts         jsonb NOT NULL DEFAULT '{}'::jsonb,
+    unknown_files  text[] NOT NULL DEFAULT '{}'
 );
 COMMENT ON TABLE hr.import_run IS 'One row per applied `talenta import`: source folder, reference date used for date checks, rows per file.';
+COMMENT ON COLUMN hr.import_run.counts IS 'Rows read, accepted and rejected per file, e.g. {"employees.csv": {"read": 74, "accepted": 67, "rejected": 7}}.';
+COMMENT ON COLUMN hr.import_run.unknown_files IS 'Files of the folder that are not DOMAIN.md §11 input files: reported and skipped.';
 
 CREATE TABLE hr.import_reject (
     import_id bigint NOT NULL REFERENCES hr.import_run (id) ON DELETE CASCADE,

@@ -41,6 +41,18 @@ CREATE TABLE talent.review_run (
     CHECK (batches_done <= batches_total)
 );
 COMMENT ON TABLE talent.review_run IS 'One fan-out of assessment batches (an annual review or a recalculation). The batch that completes the count enqueues succession planning in its own transaction.';
+COMMENT ON COLUMN talent.review_run.batches_total IS 'Assessment batches fanned out (at most 500 employees each, one OPD each).';
+COMMENT ON COLUMN talent.review_run.batches_done IS 'Batches whose results have committed; equal to batches_total when the run is finished.';
+
+CREATE TABLE talent.review_batch (
+    run_id       bigint NOT NULL REFERENCES talent.review_run (id) ON DELETE CASCADE,
+    batch        integer NOT NULL CHECK (batch >= 1),
+    employees    integer NOT NULL CHECK (employees >= 0),
+    job_id       bigint,
+    completed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (run_id, batch)
+);
+COMMENT ON TABLE talent.review_batch IS 'Each completed batch of a review run, once: a batch that runs again does not count twice.';
 
 CREATE TABLE talent.assessment_result (
     period_id          bigint NOT NULL REFERENCES talent.review_period (id),
@@ -109,7 +121,7 @@ CREATE TABLE talent.succession_plan (
     PRIMARY KEY (period_id, position_code)
 );
 COMMENT ON TABLE talent.succession_plan IS 'One plan per target position (jabatan target) and period.';
-COMMENT ON COLUMN talent.succession_plan.target_reasons IS 'Why the position is a target: VACANT, RETIRING (holder reaches BUP by D + 2 years), CRITICAL.';
+COMMENT ON COLUMN talent.succession_plan.target_reasons IS 'Why the position is a target: VACANT, HOLDER_RETIRING (a holder reaches BUP by D + 2 years), CRITICAL.';
 COMMENT ON COLUMN talent.succession_plan.explanation IS 'The whole plan as computed (target, candidates with gap details, own-OPD preference), for explanation.';
 COMMENT ON COLUMN talent.succession_plan.flags IS 'NO_SUCCESSOR (no candidate) and/or NO_READY_NOW (no kept candidate ready now).';
 
