@@ -295,6 +295,36 @@ struct WorkerPoolTests {
             "SELECT count(*) FROM queue.job WHERE state = 'available' AND attempt = 0", as: Int.self, on: connection) == 8)
     }
 
+    @Test("a NOTIFY from enqueue wakes an idle worker long before its poll interval")
+    func notificationWakesWorker() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        var registry = JobRegistry()
+        NoopJob.register(into: &registry)
+        var configuration = QueueTestKit.configuration(exitWhenIdle: false)
+        configuration.pollInterval = 30
+        let pool = try WorkerPool(
+            databaseURL: database.url, registry: registry, configuration: configuration,
+            logger: QueueTestKit.quietLogger)
+        try pool.start()
+        defer {
+            pool.shutdown()
+            pool.waitUntilStopped(timeout: 40)
+        }
+        // Let the claim loop find the queue empty and settle into its wait.
+        Thread.sleep(forTimeInterval: 0.5)
+        let enqueued = Date()
+        let id = try Enqueuer.enqueue(NoopJob.kind, NoopJob.Payload(), on: connection)
+        let completed = try QueueTestKit.waitFor(timeout: 10) {
+            try QueueTestKit.scalar(
+                "SELECT state = 'completed' FROM queue.job WHERE id = $1", [id], as: Bool.self, on: connection)
+        }
+        #expect(completed)
+        #expect(Date().timeIntervalSince(enqueued) < 2, "woken by the notification, not the 30 s poll")
+    }
+
     @Test("invalid configuration is refused with the field named")
     func invalidConfiguration() {
         let registry = JobRegistry()
