@@ -276,7 +276,7 @@ struct WorkerPoolTests {
         var registry = JobRegistry()
         registry.register(JobKind<QueueTestKit.Numbered>("test.gated")) { payload, context in
             started.withLock { $0 += 1 }
-            Thread.sleep(forTimeInterval: 0.5)
+            Thread.sleep(forTimeInterval: 1)
             try QueueTestKit.insertSide(payload, context)
         }
         let pool = try WorkerPool(
@@ -285,8 +285,10 @@ struct WorkerPoolTests {
             logger: QueueTestKit.quietLogger)
         try pool.start()
         #expect(QueueTestKit.waitFor(timeout: 10) { started.current == 2 })
+        #expect(pool.runningJobCount == 2)
         pool.shutdown()
         #expect(pool.waitUntilStopped(timeout: 10))
+        #expect(pool.runningJobCount == 0)
         #expect(throws: JobQueueError.self) { try pool.start() }
         #expect(try QueueTestKit.scalar("SELECT count(*) FROM test_side", as: Int.self, on: connection) == 2)
         #expect(try QueueTestKit.scalar(
