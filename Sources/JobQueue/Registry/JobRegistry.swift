@@ -22,7 +22,7 @@ public struct JobRegistry: Sendable {
     ) {
         precondition(handlers[kind.name] == nil, "job kind \(kind.name.debugDescription) is registered twice")
         let typeName = String(describing: Payload.self)
-        handlers[kind.name] = RegisteredHandler(payloadTypeName: typeName) { context in
+        handlers[kind.name] = RegisteredHandler { context in
             let payload: Payload
             do {
                 payload = try JobPayloadCoding.decode(Payload.self, from: context.job.payload)
@@ -36,14 +36,10 @@ public struct JobRegistry: Sendable {
     /// Every registered kind name, sorted.
     public var kindNames: [String] { handlers.keys.sorted() }
 
-    /// Whether a handler is registered under `name`.
-    public func contains(kindNamed name: String) -> Bool { handlers[name] != nil }
-
     func handler(forKindNamed name: String) -> RegisteredHandler? { handlers[name] }
 }
 
 /// A handler with its payload type erased: decodes `context.job.payload`, then runs.
 struct RegisteredHandler: Sendable {
-    let payloadTypeName: String
     let run: @Sendable (JobContext) throws -> Void
 }

@@ -65,8 +65,9 @@ struct WorkerCommand: ParsableCommand {
         defer { signals.cancel() }
         do {
             try pool.run()
-        } catch {
-            throw CommandFailure("cannot start the worker", error)
+        } catch where error.code == .alreadyStarted {
+            // A signal arrived before the pool started: nothing ran, nothing to wait for.
+            logger.notice("stopped before the first claim")
         }
     }
 }

@@ -12,7 +12,8 @@ enum SQLDirectory {
         if let fromEnvironment = ProcessInfo.processInfo.environment["TALENTA_SQL_DIR"], !fromEnvironment.isEmpty {
             return URL(fileURLWithPath: fromEnvironment, isDirectory: true)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath()
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         for start in [executable.deletingLastPathComponent(), current] {
             if let found = search(upwardFrom: start) { return found }

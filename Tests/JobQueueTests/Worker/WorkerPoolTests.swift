@@ -276,7 +276,7 @@ struct WorkerPoolTests {
         var registry = JobRegistry()
         registry.register(JobKind<QueueTestKit.Numbered>("test.gated")) { payload, context in
             started.withLock { $0 += 1 }
-            Thread.sleep(forTimeInterval: 0.5)
+            Thread.sleep(forTimeInterval: 1)
             try QueueTestKit.insertSide(payload, context)
         }
         let pool = try WorkerPool(
@@ -285,14 +285,46 @@ struct WorkerPoolTests {
             logger: QueueTestKit.quietLogger)
         try pool.start()
         #expect(QueueTestKit.waitFor(timeout: 10) { started.current == 2 })
+        #expect(pool.runningJobCount == 2)
         pool.shutdown()
         #expect(pool.waitUntilStopped(timeout: 10))
+        #expect(pool.runningJobCount == 0)
         #expect(throws: JobQueueError.self) { try pool.start() }
         #expect(try QueueTestKit.scalar("SELECT count(*) FROM test_side", as: Int.self, on: connection) == 2)
         #expect(try QueueTestKit.scalar(
             "SELECT count(*) FROM queue.job WHERE state = 'completed'", as: Int.self, on: connection) == 2)
         #expect(try QueueTestKit.scalar(
             "SELECT count(*) FROM queue.job WHERE state = 'available' AND attempt = 0", as: Int.self, on: connection) == 8)
+    }
+
+    @Test("a NOTIFY from enqueue wakes an idle worker long before its poll interval")
+    func notificationWakesWorker() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        var registry = JobRegistry()
+        NoopJob.register(into: &registry)
+        var configuration = QueueTestKit.configuration(exitWhenIdle: false)
+        configuration.pollInterval = 30
+        let pool = try WorkerPool(
+            databaseURL: database.url, registry: registry, configuration: configuration,
+            logger: QueueTestKit.quietLogger)
+        try pool.start()
+        defer {
+            pool.shutdown()
+            pool.waitUntilStopped(timeout: 40)
+        }
+        // Let the claim loop find the queue empty and settle into its wait.
+        Thread.sleep(forTimeInterval: 0.5)
+        let enqueued = Date()
+        let id = try Enqueuer.enqueue(NoopJob.kind, NoopJob.Payload(), on: connection)
+        let completed = try QueueTestKit.waitFor(timeout: 10) {
+            try QueueTestKit.scalar(
+                "SELECT state = 'completed' FROM queue.job WHERE id = $1", [id], as: Bool.self, on: connection)
+        }
+        #expect(completed)
+        #expect(Date().timeIntervalSince(enqueued) < 2, "woken by the notification, not the 30 s poll")
     }
 
     @Test("invalid configuration is refused with the field named")
