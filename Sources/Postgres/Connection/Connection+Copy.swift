@@ -1,0 +1,90 @@
+import CLibPQ
+
+extension Connection {
+    /// Bulk-loads rows with `COPY … FROM STDIN` in text format (PQputCopyData / PQputCopyEnd / PQgetResult).
+    ///
+    /// Each field is escaped for COPY text format: backslash, tab, newline and carriage return become `\\`, `\t`,
+    /// `\n`, `\r`; nil is sent as `\N` (NULL). Data goes out in chunks of about 64 KiB.
+    /// - Parameters:
+    ///   - copyStatement: e.g. `COPY hr.pegawai (nip, nama) FROM STDIN` (text format, the default tab delimiter).
+    ///   - rows: each row's fields in the statement's column order; nil = NULL.
+    /// - Returns: the number of rows the server copied.
+    /// - Throws: `PostgresError` `.server` when a row is rejected (nothing is copied: COPY is one statement),
+    ///   `.encoding` for a field holding a NUL character (the COPY is aborted), `.usage` when the statement is
+    ///   not a COPY or the connection is closed, `.connection` when the connection is lost.
+    @discardableResult
+    public func copyIn(_ copyStatement: String, rows: some Sequence<[String?]>) throws(PostgresError) -> Int {
+        let name = "copy_in"
+        let handle = try openHandle(name)
+        guard copyStatement.drop(while: \.isWhitespace).prefix(4).uppercased() == "COPY" else {
+            throw PostgresError.usage("copyIn needs a COPY … FROM STDIN statement", statementName: name)
+        }
+        guard let started = PQexec(handle, copyStatement) else {
+            throw PostgresError.from(connection: handle, statementName: name)
+        }
+        guard PQresultStatus(started) == PGRES_COPY_IN else {
+            try collect(started, statementName: name)
+            throw PostgresError.usage("the statement did not start COPY FROM STDIN", statementName: name)
+        }
+        PQclear(started)
+
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(Self.copyChunkSize + 4096)
+        var failure: PostgresError?
+        rowLoop: for (index, row) in rows.enumerated() {
+            for (position, field) in row.enumerated() {
+                if position > 0 { buffer.append(UInt8(ascii: "\t")) }
+                guard let field else {
+                    buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
+                    continue
+                }
+                for byte in field.utf8 {
+                    switch byte {
+                    case 0:
+                        failure = PostgresError(
+                            kind: .encoding, message: "row \(index + 1), field \(position + 1) holds a NUL character",
+                            statementName: name)
+                        break rowLoop
+                    case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                    case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                    case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                    case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                    default: buffer.append(byte)
+                    }
+                }
+            }
+            buffer.append(UInt8(ascii: "\n"))
+            if buffer.count >= Self.copyChunkSize {
+                guard Self.send(buffer, on: handle) else { break rowLoop }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if failure == nil, !buffer.isEmpty { _ = Self.send(buffer, on: handle) }
+        _ = PQputCopyEnd(handle, failure == nil ? nil : "aborted by the client: a field holds a NUL character")
+
+        // Drain every result so the connection is ready again; the first one says how COPY ended.
+        var outcome: Result<Int, PostgresError> = .failure(PostgresError.from(connection: handle, statementName: name))
+        var first = true
+        while let result = PQgetResult(handle) {
+            if first {
+                first = false
+                outcome = Result { () throws(PostgresError) -> Int in try collect(result, statementName: name).affectedRows }
+            } else {
+                PQclear(result)
+            }
+        }
+        if let failure { throw failure }
+        return try outcome.get()
+    }
+
+    private static let copyChunkSize = 64 * 1024
+
+    /// PQputCopyData on a blocking connection; false when the connection failed (the error comes from PQgetResult).
+    private static func send(_ bytes: [UInt8], on handle: OpaquePointer) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                PQputCopyData(handle, chars.baseAddress, Int32(chars.count)) == 1
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// An error from the database or from this module, carrying the server's own fields.
+///
+/// A struct with a stable `kind` and the raw SQLSTATE, not an enum, so new codes never break callers. The server's
+/// message and detail may hold row values (personal data): they appear only in `debugDescription`; `description`
+/// names the kind, the SQLSTATE and the statement's `name:` label, never values.
+public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringConvertible, Sendable {
+    /// What went wrong, at the level callers act on.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        public let description: String
+        init(_ name: String) { description = name }
+
+        /// Could not connect, or the connection died (socket closed, backend terminated).
+        public static let connection = Kind("connection")
+        /// The server answered with an error; see `sqlState`.
+        public static let server = Kind("server")
+        /// A result value (or NULL) could not be decoded as the Swift type asked for.
+        public static let decoding = Kind("decoding")
+        /// A parameter could not be encoded (e.g. a text value holding a NUL character).
+        public static let encoding = Kind("encoding")
+        /// The API was used in a way it does not allow (nested transaction, closed connection or pool, bad name).
+        public static let usage = Kind("usage")
+        /// Waiting for a pooled connection took longer than the caller's timeout.
+        public static let timeout = Kind("timeout")
+    }
+
+    public let kind: Kind
+    /// The five-character SQLSTATE, e.g. "23505"; nil when the error did not come from the server.
+    public let sqlState: String?
+    /// The server's primary message (may contain values), or this module's own value-free message.
+    public let message: String
+    public let detail: String?
+    public let hint: String?
+    /// Constraint, table and column the server named (identifiers, not values). For `.decoding`, `column` is the
+    /// result column that failed.
+    public let constraint: String?
+    public let table: String?
+    public let column: String?
+    /// The `name:` label given to the failing call (e.g. "queue.claim"), never the SQL's values.
+    public let statementName: String?
+
+    public init(
+        kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil, hint: String? = nil,
+        constraint: String? = nil, table: String? = nil, column: String? = nil, statementName: String? = nil
+    ) {
+        self.kind = kind
+        self.sqlState = sqlState
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+        self.constraint = constraint
+        self.table = table
+        self.column = column
+        self.statementName = statementName
+    }
+
+    /// True when running the same work again later may succeed: serialization failure (40001), deadlock (40P01),
+    /// lock not available (55P03), query cancelled (57014: by `statement_timeout` or a shutting-down worker's
+    /// `CancelHandle`), and every connection loss.
+    public var isRetryable: Bool {
+        switch sqlState {
+        case "40001", "40P01", "55P03", "57014": true
+        default: isConnectionLoss
+        }
+    }
+
+    /// True when the connection is gone: kind `.connection`, SQLSTATE class 08, or the server shutting the session
+    /// down (57P01 admin shutdown / `pg_terminate_backend`, 57P02 crash shutdown, 57P03 cannot connect now).
+    public var isConnectionLoss: Bool {
+        if kind == .connection { return true }
+        guard let sqlState else { return false }
+        return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
+    }
+
+    /// SQLSTATE 23505 unique_violation; `constraint` names the index.
+    public var isUniqueViolation: Bool { sqlState == "23505" }
+
+    /// Kind, SQLSTATE and statement name; for this module's own errors (decoding, encoding, usage, timeout) also
+    /// its message, which never holds values. Safe to log.
+    public var description: String {
+        var parts = ["PostgresError.\(kind)"]
+        if let sqlState { parts.append("SQLSTATE \(sqlState)") }
+        if let statementName { parts.append("statement \(statementName)") }
+        if let column, kind == .decoding { parts.append("column \(column)") }
+        if kind != .server && kind != .connection { parts.append(message) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Everything, including the server's message, detail and hint (which may contain values). Not for logs that
+    /// leave the machine.
+    public var debugDescription: String {
+        var text = description + ": " + message
+        for (label, value) in [
+            ("detail", detail), ("hint", hint), ("constraint", constraint), ("table", table), ("column", column),
+        ] {
+            if let value { text += "; \(label): \(value)" }
+        }
+        return text
+    }
+}

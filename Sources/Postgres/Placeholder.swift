@@ -1,1 +1,0 @@
-// Placeholder: the Postgres target is filled in by its issue.

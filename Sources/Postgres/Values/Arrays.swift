@@ -1,0 +1,114 @@
+/// A scalar that can be an element of a one-dimensional Postgres array parameter or result.
+public protocol PostgresArrayElement: PostgresEncodable, PostgresDecodable {
+    /// The OID of the array type whose elements are `Self` (e.g. int8[] for `Int64`).
+    static var postgresArrayTypeOID: UInt32 { get }
+}
+
+extension Int: PostgresArrayElement { public static var postgresArrayTypeOID: UInt32 { PostgresTypeOID.int8Array } }
+extension Int64: PostgresArrayElement {
+    public static var postgresArrayTypeOID: UInt32 { PostgresTypeOID.int8Array }
+}
+extension Int32: PostgresArrayElement {
+    public static var postgresArrayTypeOID: UInt32 { PostgresTypeOID.int4Array }
+}
+extension Int16: PostgresArrayElement {
+    public static var postgresArrayTypeOID: UInt32 { PostgresTypeOID.int2Array }
+}
+extension Double: PostgresArrayElement {
+    public static var postgresArrayTypeOID: UInt32 { PostgresTypeOID.float8Array }
+}
+extension Bool: PostgresArrayElement { public static var postgresArrayTypeOID: UInt32 { PostgresTypeOID.boolArray } }
+extension String: PostgresArrayElement {
+    public static var postgresArrayTypeOID: UInt32 { PostgresTypeOID.textArray }
+}
+
+/// A one-dimensional array, sent as a text array literal with every element double-quoted (`\` and `"` escaped),
+/// e.g. `WHERE id = ANY($1)`. Elements are never NULL; reading an array holding NULL throws `.decoding`.
+extension Array: PostgresEncodable where Element: PostgresArrayElement {
+    public static var postgresTypeOID: UInt32 { Element.postgresArrayTypeOID }
+
+    public func postgresBytes() throws(PostgresError) -> [UInt8]? {
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        for (index, element) in enumerated() {
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            guard let bytes = try element.postgresBytes() else {
+                throw PostgresError(kind: .encoding, message: "array element \(index) is NULL")
+            }
+            literal.append(UInt8(ascii: "\""))
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
+            }
+            literal.append(UInt8(ascii: "\""))
+        }
+        literal.append(UInt8(ascii: "}"))
+        return literal
+    }
+}
+
+extension Array: PostgresDecodable where Element: PostgresArrayElement {
+    public static func decode(postgresText text: String) throws(PostgresError) -> [Element] {
+        guard let items = ArrayLiteral.elements(Array<UInt8>(text.utf8)) else {
+            throw decodingFailure("one-dimensional array")
+        }
+        var result = [Element]()
+        result.reserveCapacity(items.count)
+        for item in items {
+            if let item { result.append(try Element.decode(postgresText: item)) } else {
+                throw PostgresError(kind: .decoding, message: "array element is NULL; \(Element.self) is not optional")
+            }
+        }
+        return result
+    }
+}
+
+/// Splits a one-dimensional array's text output (`{a,"b,c",NULL}`, optionally `[2:3]={…}`) into its elements;
+/// nil for a NULL element. Returns nil when the text is not such an array.
+enum ArrayLiteral {
+    static func elements(_ bytes: [UInt8]) -> [String?]? {
+        var cursor = 0
+        if bytes.first == UInt8(ascii: "[") {
+            guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            cursor = equals + 1
+        }
+        guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else {
+            return nil
+        }
+        cursor += 1
+        let end = bytes.count - 1
+        var elements = [String?]()
+        if cursor == end { return elements }
+        while true {
+            var element = [UInt8]()
+            var quoted = false
+            if bytes[cursor] == UInt8(ascii: "\"") {
+                quoted = true
+                cursor += 1
+                while true {
+                    guard cursor < end else { return nil }
+                    var byte = bytes[cursor]
+                    if byte == UInt8(ascii: "\"") { break }
+                    if byte == UInt8(ascii: "\\") {
+                        cursor += 1
+                        guard cursor < end else { return nil }
+                        byte = bytes[cursor]
+                    }
+                    element.append(byte)
+                    cursor += 1
+                }
+                cursor += 1
+            } else {
+                while cursor < end, bytes[cursor] != UInt8(ascii: ",") {
+                    if bytes[cursor] == UInt8(ascii: "{") || bytes[cursor] == UInt8(ascii: "\"") { return nil }
+                    element.append(bytes[cursor])
+                    cursor += 1
+                }
+            }
+            let text = String(decoding: element, as: UTF8.self)
+            elements.append(!quoted && text.uppercased() == "NULL" ? nil : text)
+            if cursor == end { return elements }
+            guard bytes[cursor] == UInt8(ascii: ",") else { return nil }
+            cursor += 1
+        }
+    }
+}
