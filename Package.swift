@@ -61,7 +61,7 @@ let package = Package(
         ]),
         .testTarget(name: "TalentTests", dependencies: ["Talent", "Interchange"]),
         .testTarget(name: "DemoCityTests", dependencies: [
-            "DemoCity", .product(name: "SwiftCSV", package: "SwiftCSV"),
+            "DemoCity", "Interchange", .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .testTarget(name: "TalentJobsTests", dependencies: [
             "TalentJobs", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
