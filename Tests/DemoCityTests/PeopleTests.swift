@@ -59,6 +59,25 @@ struct PeopleTests {
         }
     }
 
+    @Test("education: SMA first, each higher level graduated later, the highest matching the usual level of the post")
+    func educationOrder() throws {
+        let city = try GeneratedCity.demo.get()
+        let order = ["SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
+        var byNIP: [String: [(level: Int, date: String)]] = [:]
+        for row in try city.rows(.education) {
+            let level = try #require(order.firstIndex(of: row["level"] ?? ""), "education level \(row["level"] ?? "")")
+            byNIP[row["nip"] ?? "", default: []].append((level, row["graduated_on"] ?? ""))
+        }
+        #expect(byNIP.count == city.options.employees, "every employee has an education row")
+        for (nip, rows) in byNIP {
+            let sorted = rows.sorted { $0.level < $1.level }
+            #expect(sorted.first?.level == order.firstIndex(of: "SMA"), "\(nip) has no SMA row")
+            for (lower, higher) in zip(sorted, sorted.dropFirst()) {
+                #expect(lower.level < higher.level && lower.date < higher.date, "\(nip): \(order[higher.level]) not after \(order[lower.level])")
+            }
+        }
+    }
+
     @Test("a structural post has at most one AKTIF, CLTN or suspended holder; some are vacant or retiring")
     func structuralPosts() throws {
         let city = try GeneratedCity.demo.get()

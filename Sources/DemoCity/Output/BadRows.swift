@@ -33,8 +33,23 @@ struct BadRows {
         }
         self.referenceDate = referenceDate
         positionCode = city.positions.first { $0.kind == .pelaksana }?.code ?? city.positions[0].code
-        let birthYear = referenceDate.year - 40
-        reservedNIPs = (1...4).map { CivilDate(year: birthYear, month: 7, day: $0).compactDigits + "\(birthYear + 24)0311" + "99\($0)" }
+        reservedNIPs = (1...4).map { Self.nip(number: $0, referenceDate: referenceDate) }
+    }
+
+    /// Bad employee `number` (1 … 4) is born on 1 … 4 July of D's year − 40 and became CPNS in March of D's year − 16;
+    /// its NIP agrees with both, so each row carries only its intended fault.
+    private static func birthDate(number: Int, referenceDate: CivilDate) -> CivilDate {
+        CivilDate(year: referenceDate.year - 40, month: 7, day: number)
+    }
+
+    private static func cpnsDate(referenceDate: CivilDate) -> CivilDate {
+        CivilDate(year: referenceDate.year - 16, month: 3, day: 1)
+    }
+
+    private static func nip(number: Int, referenceDate: CivilDate) -> String {
+        let cpns = cpnsDate(referenceDate: referenceDate)
+        return birthDate(number: number, referenceDate: referenceDate).compactDigits + CivilDate.digits(cpns.year, 4) + "03" + "1"
+            + "99\(number)"
     }
 
     /// Adds the bad rows anchored after employee `index`, if any. The good employee just made is the last row of
@@ -43,16 +58,19 @@ struct BadRows {
         guard let kind = anchors[index], let good = batch.rows(of: .employees).last else { return }
         let d = referenceDate
         let nip = good[0]
-        func employee(_ nip: String, golongan: String = "III/a", position: String? = nil, since: CivilDate? = nil) {
-            let birth = CivilDate(year: d.year - 40, month: 7, day: 1)
-            batch.add(.employees, [nip, "Bad Row Contoh", "L", birth.description, "PNS", "AKTIF", golongan, "2020-04-01",
-                                   "\(d.year - 16)-03-01", position ?? positionCode, (since ?? CivilDate(year: 2020, month: 1, day: 2)).description])
+        func employee(_ number: Int, dropDigit: Bool = false, golongan: String = "III/c", position: String? = nil,
+                      since: CivilDate? = nil) {
+            let nip = reservedNIPs[number - 1]
+            batch.add(.employees, [dropDigit ? String(nip.dropLast()) : nip, "Bad Row Contoh", "L",
+                                   Self.birthDate(number: number, referenceDate: d).description, "PNS", "AKTIF", golongan,
+                                   d.adding(years: -3).firstOfMonth.description, Self.cpnsDate(referenceDate: d).description,
+                                   position ?? positionCode, (since ?? d.adding(years: -5)).description])
         }
         switch kind {
-        case .invalidNIP: employee(String(reservedNIPs[0].dropLast()))
-        case .unknownPosition: employee(reservedNIPs[1], position: "XYZ-999")
-        case .dateAfterD: employee(reservedNIPs[2], since: d.adding(days: 45))
-        case .invalidGolongan: employee(reservedNIPs[3], golongan: "III/B")
+        case .invalidNIP: employee(1, dropDigit: true)
+        case .unknownPosition: employee(2, position: "XYZ-999")
+        case .dateAfterD: employee(3, since: d.adding(days: 45))
+        case .invalidGolongan: employee(4, golongan: "III/B")
         case .duplicateNIP: batch.add(.employees, good)
         case .competencyLevel7:
             batch.add(.assessments, [nip, d.adding(days: -100).description, "CACT", "", "3", "3", "7", "3", "3", "3", "3", "3", "3"])

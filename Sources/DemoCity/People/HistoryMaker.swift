@@ -57,7 +57,9 @@ struct HistoryMaker {
         }
         guard person.education >= .s1 else { return }
         let s1Gap = last == school ? random.int(4...5) : random.int(2...6)
-        last = min(CivilDate(year: last.year + s1Gap, month: random.int(8...11), day: random.int(1...28)), person.entryDate.adding(days: -30))
+        // An S1 is usually earned before entry (the entry golongan assumes it), always after the diploma before it.
+        let s1 = min(CivilDate(year: last.year + s1Gap, month: random.int(8...11), day: random.int(1...28)), person.entryDate.adding(days: -30))
+        last = max(s1, last.adding(years: 1))
         row(.s1, random.pick(Self.universities), random.chance(perMille: 900) ? random.pick(majors) : "", last)
         guard person.education >= .s2 else { return }
         last = day(from: max(last.adding(years: 2), person.entryDate.adding(years: 2)), to: latestDate, &random)
