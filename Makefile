@@ -24,6 +24,9 @@ test: deps
 	@$(WITH_DB) export TALENTA_REQUIRE_DB=1
 	$(SWIFT) test --parallel
 
+demo: deps
+	@scripts/demo.sh
+
 db-up:
 	@scripts/db-up.sh
 
