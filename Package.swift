@@ -67,7 +67,7 @@ let package = Package(
         ]),
         .testTarget(name: "TalentJobsTests", dependencies: [
             "TalentJobs", "TalentStore", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
-            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
     ],
     swiftLanguageModes: [.v6]
