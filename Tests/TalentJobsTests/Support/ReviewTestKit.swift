@@ -47,9 +47,10 @@ enum ReviewTestKit {
     }
 
     /// Every row of a query as text, one string per row (columns joined with `|`), in the query's order.
-    static func snapshot(_ sql: String, on connection: Connection) throws -> [String] {
-        try connection.execute(sql, name: "test.snapshot").rows.map { row in
-            row.columns.map { row.string($0) ?? "NULL" }.joined(separator: "|")
+    static func snapshot(_ sql: String, _ parameters: [any PostgresEncodable & Sendable] = [],
+                         on connection: Connection) throws -> [String] {
+        try connection.execute(sql, parameters, name: "test.snapshot").rows.map { row in
+            try row.columns.indices.map { try row.decode($0, as: String?.self) ?? "NULL" }.joined(separator: "|")
         }
     }
 
