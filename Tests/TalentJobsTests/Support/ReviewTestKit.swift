@@ -54,6 +54,17 @@ enum ReviewTestKit {
         }
     }
 
+    /// Polls `condition` every 50 ms until it holds or `timeout` seconds pass.
+    /// - Returns: whether the condition held.
+    static func waitFor(timeout: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return try condition()
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talenta-test-" + UUID().uuidString)
