@@ -123,6 +123,8 @@ public enum ReviewInputReader {
 
 /// One employee's review inputs with its internal id (`hr.employee.id`).
 public struct StoredEmployeeInput: Sendable {
+    /// `hr.employee.id`.
     public var id: Int64
+    /// The employee row, its history rows and its invalid-row markers, as the rules read them.
     public var input: EmployeeInput
 }
