@@ -44,7 +44,7 @@ public enum AnnualReviewJob {
         try Permanent.guarding {
             let (period, _) = try ReviewPeriods.open(referenceDate: payload.referenceDate, ruleSetID: payload.ruleSet,
                                                      on: context.connection)
-            _ = try ReviewFanOut.start(period: period, kind: .annualReview, scope: .everyone, context: context)
+            try ReviewFanOut.start(period: period, kind: .annualReview, scope: .everyone, context: context)
         }
     }
 }

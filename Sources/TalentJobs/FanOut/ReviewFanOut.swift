@@ -11,6 +11,7 @@ enum ReviewFanOut {
     static let maxBatchSize = 500
 
     /// - Returns: the run's id and the number of batches enqueued.
+    @discardableResult
     static func start(period: ReviewPeriod, kind: ReviewRuns.Kind, scope: ReviewPopulation.Scope,
                       context: JobContext) throws -> (runID: Int64, batches: Int) {
         let connection = context.connection

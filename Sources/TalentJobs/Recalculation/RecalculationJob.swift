@@ -80,7 +80,7 @@ public enum RecalculationJob {
     public static func run(_ payload: Payload, _ context: JobContext) throws {
         try Permanent.guarding {
             let (period, _) = try ReviewPeriods.find(year: payload.year, on: context.connection)
-            _ = try ReviewFanOut.start(period: period, kind: .recalculation, scope: payload.scope.population,
+            try ReviewFanOut.start(period: period, kind: .recalculation, scope: payload.scope.population,
                                        context: context)
         }
     }
