@@ -5,6 +5,6 @@ struct Talenta: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talenta",
         abstract: "Manajemen Talenta ASN: the talent engine and its job-queue worker.",
-        subcommands: [DemoData.self]
+        subcommands: [MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self, DemoDataCommand.self]
     )
 }

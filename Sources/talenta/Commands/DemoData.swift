@@ -3,7 +3,7 @@ import DemoCity
 import Foundation
 
 /// `talenta demo-data`: writes a deterministic synthetic city as the DOMAIN.md §11 input files.
-struct DemoData: ParsableCommand {
+struct DemoDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
         abstract: "Write a synthetic Kota Bontang-like city as the §11 input CSV files (deterministic per seed)."
