@@ -4,6 +4,11 @@ public struct GapDetail: Hashable, Codable, Sendable {
     public var gap: Gap
     /// How far short (always ≥ 1).
     public var shortfall: Int
+
+    public init(gap: Gap, shortfall: Int) {
+        self.gap = gap
+        self.shortfall = shortfall
+    }
 }
 
 extension Readiness {

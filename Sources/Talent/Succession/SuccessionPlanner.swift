@@ -126,6 +126,13 @@ public struct TargetPosition: Hashable, Codable, Sendable {
     /// The position's OPD, nil when its unit's ancestry is broken.
     public var opdCode: String?
     public var reasons: [TargetReason]
+
+    public init(positionCode: String, level: StructuralLevel, opdCode: String?, reasons: [TargetReason]) {
+        self.positionCode = positionCode
+        self.level = level
+        self.opdCode = opdCode
+        self.reasons = reasons
+    }
 }
 
 /// A kept candidate of a plan.
@@ -142,6 +149,16 @@ public struct SuccessionCandidate: Hashable, Codable, Sendable {
     public var gapDetails: [GapDetail]
     /// Whether the candidate's OPD is the target's.
     public var fromOwnOPD: Bool
+
+    public init(rank: Int, nip: String, nilaiTalenta: Score, readiness: Readiness, gaps: [Gap], gapDetails: [GapDetail], fromOwnOPD: Bool) {
+        self.rank = rank
+        self.nip = nip
+        self.nilaiTalenta = nilaiTalenta
+        self.readiness = readiness
+        self.gaps = gaps
+        self.gapDetails = gapDetails
+        self.fromOwnOPD = fromOwnOPD
+    }
 }
 
 /// The succession plan of one target.
@@ -151,4 +168,10 @@ public struct SuccessionPlan: Hashable, Codable, Sendable {
     public var candidates: [SuccessionCandidate]
     /// NO_SUCCESSOR (no candidate) or NO_READY_NOW (no kept candidate ready now); repeated on every row.
     public var flags: [PlanFlag]
+
+    public init(target: TargetPosition, candidates: [SuccessionCandidate], flags: [PlanFlag]) {
+        self.target = target
+        self.candidates = candidates
+        self.flags = flags
+    }
 }
