@@ -3,6 +3,8 @@
 ///
 /// Rows that failed static validation arrive as `InvalidRow` markers and become INVALID_… flags; rows whose problem
 /// depends on D (a date after D, a performance year ≥ Y, an other-score year > Y) are left out and flagged here.
+/// Employee rows were checked against the import's D; reviewed with an earlier D, a `position_since` after D gives
+/// negative full years (the lowest years-at-level band), never an error.
 public enum TalentEngine {
     /// Assesses one employee.
     /// - Parameters:
