@@ -7,9 +7,9 @@ import SwiftCSV
 ///
 /// units.csv, positions.csv and employees.csv must exist; a missing history file reads as empty; any other file in
 /// the folder (not starting with `.`) is reported in `unknownFiles` and skipped, so a later rule set's extra files do
-/// not stop an import. Blank lines (rows whose every field is empty) are skipped. A row's line is the file line it starts on (the header is line 1),
-/// counting the line breaks inside quoted fields. A row shorter than the header reads the missing fields as empty;
-/// fields past the header are ignored.
+/// not stop an import. Blank lines (rows whose every field is empty) are skipped. A row's line is the file line it
+/// starts on (the header is line 1), counting the line breaks inside quoted fields. A row shorter than the header
+/// reads the missing fields as empty; fields past the header are ignored.
 public enum InputFolderReader {
     /// Reads every known file of `folder`.
     /// - Returns: the rows of all files and the names of the unknown files, sorted.

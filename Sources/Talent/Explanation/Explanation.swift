@@ -146,7 +146,9 @@ public enum RekamJejakIndicatorKind: String, Hashable, Codable, Sendable {
 /// One indicator's input, points and weight.
 public struct RekamJejakIndicator: Hashable, Codable, Sendable {
     public var indicator: RekamJejakIndicatorKind
-    /// The input in plain words (`S1`, `III/b vs minimum III/b`, `6 full years`...).
+    /// The employee's value: education level, golongan, full years at the level, leadership training kind, number
+    /// of checked years reaching the JP minimum, award level, penalty level or `BERAT_RUNNING`, or `none`. What it is
+    /// compared with is in the rule set; `RekamJejakExplanation` holds the same values typed.
     public var input: String
     public var points: Score
     public var weight: Weight

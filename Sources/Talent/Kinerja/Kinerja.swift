@@ -18,9 +18,12 @@ public enum KinerjaRule {
     public static func evaluate(_ rows: [PerformanceRecord], context: ReviewContext, rules: KinerjaRules) -> KinerjaResult {
         let lastYear = context.year - 1
         let firstYear = context.year - rules.lookBackYears
-        var flags: Set<PlacementFlag> = []
-        var byYear: [Int: [PerformancePredicate]] = [:]
+        var flags: PlacementFlags = []
         var leftOut: [LeftOutRow] = []
+        // Slot 0 is Y − 1, the latest year of the window.
+        let span = max(rules.lookBackYears, 0)
+        var lowest = [PerformancePredicate?](repeating: nil, count: span)
+        var rowsPerYear = [Int](repeating: 0, count: span)
         for row in rows {
             if row.year > lastYear {
                 flags.insert(.invalidPerformance)
@@ -28,16 +31,19 @@ public enum KinerjaRule {
                 continue
             }
             guard row.year >= firstYear else { continue }
-            byYear[row.year, default: []].append(predicate(of: row, rules: rules))
+            let slot = lastYear - row.year
+            let counted = predicate(of: row, rules: rules)
+            rowsPerYear[slot] += 1
+            lowest[slot] = lowest[slot].map { min($0, counted) } ?? counted
         }
         var years: [KinerjaYear] = []
-        for (year, predicates) in byYear {
-            let counted = predicates.min()!
-            if predicates.count > 1 { flags.insert(.duplicateYear) }
-            years.append(KinerjaYear(year: year, predicate: counted, points: rules.predicatePoints[counted] ?? .zero,
-                                     weight: .zero, rowsForYear: predicates.count))
+        for slot in 0..<span {
+            guard let counted = lowest[slot] else { continue }
+            if rowsPerYear[slot] > 1 { flags.insert(.duplicateYear) }
+            years.append(KinerjaYear(year: lastYear - slot, predicate: counted,
+                                     points: rules.predicatePoints[counted] ?? .zero, weight: .zero,
+                                     rowsForYear: rowsPerYear[slot]))
         }
-        years.sort { $0.year > $1.year }
         let window = firstYear...lastYear
         guard !years.isEmpty else {
             return KinerjaResult(score: nil, level: nil, flags: flags, leftOut: leftOut,
@@ -83,7 +89,7 @@ public struct KinerjaResult: Hashable, Sendable {
     public let score: Score?
     public let level: KinerjaLevel?
     /// DUPLICATE_YEAR, KINERJA_PARTIAL, INVALID_PERFORMANCE (for rows of year ≥ Y).
-    public let flags: Set<PlacementFlag>
+    public let flags: PlacementFlags
     /// Rows left out because of the review year.
     public let leftOut: [LeftOutRow]
     public let explanation: KinerjaExplanation

@@ -16,7 +16,7 @@ public enum PoolRule {
         var blockers: [BlockerExplanation] = []
         if let box {
             if !pool.boxes.contains(box) {
-                blockers.append(BlockerExplanation(blocker: .box, detail: "box \(box) is not a pool box"))
+                blockers.append(BlockerExplanation(blocker: .box, detail: "not a pool box"))
             }
         } else {
             blockers.append(BlockerExplanation(blocker: .box, detail: "not placed"))

@@ -12,10 +12,10 @@ public enum AssessmentScore {
     ///   - windowYears: the look-back window in years.
     /// - Returns: the chosen assessment (nil when none is in the window), flags and left-out rows.
     public static func choose(_ rows: [AssessmentRecord], competencyStandard: Int, context: ReviewContext,
-                              windowYears: Int) -> (chosen: AssessmentExplanation?, flags: Set<PlacementFlag>, leftOut: [LeftOutRow]) {
+                              windowYears: Int) -> (chosen: AssessmentExplanation?, flags: PlacementFlags, leftOut: [LeftOutRow]) {
         let day = context.referenceDate
         let after = day.adding(years: -windowYears)
-        var flags: Set<PlacementFlag> = []
+        var flags: PlacementFlags = []
         var leftOut: [LeftOutRow] = []
         var latest: [AssessmentRecord] = []
         for row in rows {

@@ -9,7 +9,7 @@ public enum PotensiRule {
     public static func evaluate(_ input: EmployeeInput, target: StructuralLevel, context: ReviewContext,
                                 rules: RuleSet) -> PotensiResult {
         let potensi = rules.potensi
-        var flags: Set<PlacementFlag> = []
+        var flags: PlacementFlags = []
         var leftOut: [LeftOutRow] = []
 
         let assessment = AssessmentScore.choose(
@@ -73,7 +73,7 @@ public struct PotensiResult: Hashable, Sendable {
     public let score: Score
     public let level: PotensiLevel
     /// TANPA_ASESMEN, DUPLICATE_OTHER_SCORE and the INVALID_… flags of rows dated after D (or with a year after Y).
-    public let flags: Set<PlacementFlag>
+    public let flags: PlacementFlags
     public let leftOut: [LeftOutRow]
     public let explanation: PotensiExplanation
 }

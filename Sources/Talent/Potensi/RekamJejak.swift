@@ -20,10 +20,10 @@ public enum RekamJejak {
     /// Gathers the facts of one employee.
     /// - Returns: the facts, the INVALID_… flags of rows dated after D, and those rows.
     public static func facts(_ input: EmployeeInput, context: ReviewContext, rules: RuleSet)
-        -> (facts: Facts, flags: Set<PlacementFlag>, leftOut: [LeftOutRow]) {
+        -> (facts: Facts, flags: PlacementFlags, leftOut: [LeftOutRow]) {
         let day = context.referenceDate
         let rj = rules.potensi.rekamJejak
-        var flags: Set<PlacementFlag> = []
+        var flags: PlacementFlags = []
         var leftOut: [LeftOutRow] = []
 
         var education: EducationLevel?
@@ -37,18 +37,20 @@ public enum RekamJejak {
         }
 
         var leadership: LeadershipTraining?
-        var hoursByYear: [Int: Int] = [:]
+        // Slot 0 is Y − 1.
+        let checked = max(rj.trainingYearsChecked, 0)
+        var hundredthsByYear = [Int](repeating: 0, count: checked)
         for row in input.training {
             if row.endedOn > day {
                 flags.insert(.invalidTraining)
                 leftOut.append(LeftOutRow(kind: .training, detail: "\(row.kind) ended on \(row.endedOn), after D \(day)"))
                 continue
             }
-            hoursByYear[row.endedOn.year, default: 0] += row.hours.hundredths
+            let slot = context.year - 1 - row.endedOn.year
+            if slot >= 0, slot < checked { hundredthsByYear[slot] += row.hours.hundredths }
             if let rung = row.leadership, leadership == nil || rung.rung > leadership!.rung { leadership = rung }
         }
-        let checkedYears = (0..<max(rj.trainingYearsChecked, 0)).map { context.year - 1 - $0 }
-        let hours = checkedYears.map { (year: $0, hours: Score(hundredths: hoursByYear[$0] ?? 0)) }
+        let hours = (0..<checked).map { (year: context.year - 1 - $0, hours: Score(hundredths: hundredthsByYear[$0])) }
 
         var award: AwardLevel?
         let awardAfter = day.adding(years: -rj.awardWindowYears)
@@ -99,12 +101,12 @@ public enum RekamJejak {
             ? rj.golonganPointsByStepsShort[stepsShort] : rj.golonganOtherPoints
         indicators.append(RekamJejakIndicator(
             indicator: .golongan,
-            input: "\(golongan.notation) (ordinal \(golongan.ordinal)) vs minimum \(requirement.minimumGolongan.notation)",
+            input: golongan.notation,
             points: golonganPoints, weight: rj.golonganWeight))
 
         let yearsPoints = rj.yearsAtLevelBands.first { facts.yearsAtLevel >= $0.minimumYears }?.points
             ?? rj.yearsAtLevelOtherPoints
-        indicators.append(RekamJejakIndicator(indicator: .yearsAtLevel, input: "\(facts.yearsAtLevel) full years",
+        indicators.append(RekamJejakIndicator(indicator: .yearsAtLevel, input: String(facts.yearsAtLevel),
                                               points: yearsPoints, weight: rj.yearsAtLevelWeight))
 
         let leadershipPoints: Score
@@ -113,10 +115,10 @@ public enum RekamJejak {
             let rungsShort = max(0, requirement.leadershipTraining.rung - best.rung)
             leadershipPoints = rungsShort < rj.leadershipPointsByRungsShort.count
                 ? rj.leadershipPointsByRungsShort[rungsShort] : rj.leadershipOtherPoints
-            leadershipInput = "\(best.rawValue) (rung \(best.rung)) vs \(requirement.leadershipTraining.rawValue) (rung \(requirement.leadershipTraining.rung))"
+            leadershipInput = best.rawValue
         } else {
             leadershipPoints = rj.leadershipOtherPoints
-            leadershipInput = "none vs \(requirement.leadershipTraining.rawValue)"
+            leadershipInput = "none"
         }
         indicators.append(RekamJejakIndicator(indicator: .leadership, input: leadershipInput,
                                               points: leadershipPoints, weight: rj.leadershipWeight))
@@ -129,7 +131,7 @@ public enum RekamJejak {
             : rj.trainingPointsByYearsMet.last ?? .zero
         indicators.append(RekamJejakIndicator(
             indicator: .training,
-            input: trainingYears.map { "\($0.year): \($0.hours) JP" }.joined(separator: ", ") + " (minimum \(rj.trainingMinimumHours))",
+            input: String(met),
             points: trainingPoints, weight: rj.trainingWeight))
 
         let awardPoints = facts.bestAward.flatMap { rj.awardPoints[$0] } ?? rj.awardNonePoints
@@ -140,7 +142,7 @@ public enum RekamJejak {
         let penaltyInput: String
         if facts.beratRunning {
             penaltyPoints = rj.beratRunningPoints
-            penaltyInput = "BERAT running at D"
+            penaltyInput = "BERAT_RUNNING"
         } else {
             penaltyPoints = facts.worstPenalty.flatMap { rj.penaltyPoints[$0] } ?? rj.penaltyNonePoints
             penaltyInput = facts.worstPenalty?.rawValue ?? "none"

@@ -3,6 +3,8 @@
 ///
 /// Rows that failed static validation arrive as `InvalidRow` markers and become INVALID_… flags; rows whose problem
 /// depends on D (a date after D, a performance year ≥ Y, an other-score year > Y) are left out and flagged here.
+/// Employee rows were checked against the import's D; reviewed with an earlier D, a `position_since` after D gives
+/// negative full years (the lowest years-at-level band), never an error.
 public enum TalentEngine {
     /// Assesses one employee.
     /// - Parameters:
@@ -14,12 +16,18 @@ public enum TalentEngine {
     /// - Throws: `EngineError.noTargetLevel` when the rule set has no target level for the position.
     public static func assess(_ input: EmployeeInput, position: Position, context: ReviewContext,
                               rules: RuleSet) throws(EngineError) -> Placement? {
+        try assess(input, position: position, context: context, rules: rules, ruleID: rules.id)
+    }
+
+    /// `assess` with the rule set's id computed once by the caller (a batch shares one string).
+    static func assess(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet,
+                       ruleID: String) throws(EngineError) -> Placement? {
         let employee = input.employee
         guard rules.assessedStates.contains(employee.state) else { return nil }
         guard let target = rules.targetLevel(kind: position.kind, jenjang: position.jenjang) else {
             throw .noTargetLevel(nip: employee.nip, positionCode: position.code)
         }
-        var flags: Set<PlacementFlag> = []
+        var flags: PlacementFlags = []
         var leftOut = input.invalidRows.map { LeftOutRow(kind: $0.kind, line: $0.line, detail: $0.problem) }
         for row in input.invalidRows { flags.insert(row.kind.invalidFlag) }
         if employee.nipDisagreesWithRecord { flags.insert(.nipMismatch) }
@@ -36,9 +44,9 @@ public enum TalentEngine {
         let countedPenalties = input.penalties.filter { $0.decidedOn <= context.referenceDate }
         let pool = PoolRule.evaluate(employee: employee, box: box, penalties: countedPenalties, target: target,
                                      context: context, rules: rules)
-        let sortedFlags = flags.sorted()
+        let sortedFlags = flags.sorted
         let explanation = Explanation(
-            ruleSet: rules.id, year: context.year, referenceDate: context.referenceDate,
+            ruleSet: ruleID, year: context.year, referenceDate: context.referenceDate,
             position: PositionExplanation(code: position.code, kind: position.kind, jenjang: position.jenjang,
                                           targetLevel: target),
             kinerja: kinerja.explanation, potensi: potensi.explanation, box: box, pool: pool, leftOut: leftOut,
@@ -49,8 +57,8 @@ public enum TalentEngine {
             kinerjaLevel: kinerja.level, potensiScore: potensi.score, potensiLevel: potensi.level, box: box,
             recommendations: box?.recommendations ?? [], isPoolMember: pool.member,
             poolBlockers: pool.blockers.map(\.blocker), krsNasional: pool.krsNasional, flags: sortedFlags,
-            ruleVersion: rules.id, explanation: explanation,
-            fingerprint: Fingerprint.of(input, position: position, context: context, rules: rules))
+            ruleVersion: ruleID, explanation: explanation,
+            fingerprint: Fingerprint.of(input, position: position, context: context, rules: rules, ruleID: ruleID))
     }
 
     /// Assesses a batch (the database job's 500 employees, or a whole city in memory).
@@ -62,17 +70,20 @@ public enum TalentEngine {
     ///   `EngineError.noTargetLevel` as `assess` does.
     public static func assess(batch: [EmployeeInput], organisation: Organisation, context: ReviewContext,
                               rules: RuleSet) throws(EngineError) -> [Placement] {
+        let ruleID = rules.id
         var placements: [Placement] = []
         placements.reserveCapacity(batch.count)
-        for input in batch {
+        // Visit in NIP order rather than sorting the (large) placements afterwards.
+        let order = batch.indices.sorted { batch[$0].employee.nip < batch[$1].employee.nip }
+        for index in order {
+            let input = batch[index]
             guard let position = organisation.positions[input.employee.positionCode] else {
                 throw .unknownPosition(nip: input.employee.nip, positionCode: input.employee.positionCode)
             }
-            if let placement = try assess(input, position: position, context: context, rules: rules) {
+            if let placement = try assess(input, position: position, context: context, rules: rules, ruleID: ruleID) {
                 placements.append(placement)
             }
         }
-        placements.sort { $0.nip < $1.nip }
         return placements
     }
 }

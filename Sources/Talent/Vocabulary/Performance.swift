@@ -6,7 +6,15 @@ public enum PerformancePredicate: String, CaseIterable, Codable, Sendable, Compa
     case baik = "BAIK"
     case sangatBaik = "SANGAT_BAIK"
 
-    private var order: Int { PerformancePredicate.allCases.firstIndex(of: self)! }
+    private var order: Int {
+        switch self {
+        case .sangatKurang: return 0
+        case .kurang: return 1
+        case .butuhPerbaikan: return 2
+        case .baik: return 3
+        case .sangatBaik: return 4
+        }
+    }
 
     public static func < (lhs: PerformancePredicate, rhs: PerformancePredicate) -> Bool { lhs.order < rhs.order }
 }
@@ -20,7 +28,13 @@ public enum KinerjaLevel: String, CaseIterable, Codable, Sendable, Comparable {
     /// Di atas ekspektasi, above expectation.
     case atas = "ATAS"
 
-    private var order: Int { KinerjaLevel.allCases.firstIndex(of: self)! }
+    private var order: Int {
+        switch self {
+        case .bawah: return 0
+        case .sesuai: return 1
+        case .atas: return 2
+        }
+    }
 
     public static func < (lhs: KinerjaLevel, rhs: KinerjaLevel) -> Bool { lhs.order < rhs.order }
 }
@@ -31,7 +45,13 @@ public enum PotensiLevel: String, CaseIterable, Codable, Sendable, Comparable {
     case menengah = "MENENGAH"
     case tinggi = "TINGGI"
 
-    private var order: Int { PotensiLevel.allCases.firstIndex(of: self)! }
+    private var order: Int {
+        switch self {
+        case .rendah: return 0
+        case .menengah: return 1
+        case .tinggi: return 2
+        }
+    }
 
     public static func < (lhs: PotensiLevel, rhs: PotensiLevel) -> Bool { lhs.order < rhs.order }
 }

@@ -11,7 +11,13 @@ public enum PenaltyLevel: String, CaseIterable, Codable, Sendable, Comparable, C
     case sedang = "SEDANG"
     case berat = "BERAT"
 
-    private var order: Int { PenaltyLevel.allCases.firstIndex(of: self)! }
+    private var order: Int {
+        switch self {
+        case .ringan: return 0
+        case .sedang: return 1
+        case .berat: return 2
+        }
+    }
 
     public static func < (lhs: PenaltyLevel, rhs: PenaltyLevel) -> Bool { lhs.order < rhs.order }
 }
