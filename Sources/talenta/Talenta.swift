@@ -4,6 +4,7 @@ import ArgumentParser
 struct Talenta: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talenta",
-        abstract: "Manajemen Talenta ASN: the talent engine and its job-queue worker."
+        abstract: "Manajemen Talenta ASN: the talent engine and its job-queue worker.",
+        subcommands: [MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self]
     )
 }

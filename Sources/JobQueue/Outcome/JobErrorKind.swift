@@ -1,0 +1,25 @@
+/// The `kind` recorded with a failed attempt in `queue.job.errors`, so operators can tell why without parsing text.
+public struct JobErrorKind: Hashable, Sendable, CustomStringConvertible {
+    /// The stored text, e.g. `"unknown_kind"`.
+    public let rawValue: String
+
+    /// The handler (or its commit) threw an ordinary error: retried until the attempts are used up.
+    public static let error = JobErrorKind(rawValue: "error")
+    /// The handler threw ``PermanentJobError``: discarded at once.
+    public static let permanent = JobErrorKind(rawValue: "permanent")
+    /// No handler is registered for the job's kind in this worker: discarded at once.
+    public static let unknownKind = JobErrorKind(rawValue: "unknown_kind")
+    /// The payload did not decode as the kind's payload type: discarded at once.
+    public static let undecodablePayload = JobErrorKind(rawValue: "undecodable_payload")
+
+    public var description: String { rawValue }
+
+    /// The kind of a handler's error.
+    static func of(_ error: any Error) -> JobErrorKind {
+        switch error {
+        case is PermanentJobError: .permanent
+        case is PayloadDecodingError: .undecodablePayload
+        default: .error
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the JobQueue target is filled in by its issue.

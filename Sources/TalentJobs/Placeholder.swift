@@ -1,1 +1,0 @@
-// Placeholder: the TalentJobs target is filled in by its issue.
