@@ -112,62 +112,81 @@ SERVER=$(sql "$BASE/talenta" -c "SHOW server_version")
 mkdir -p "$RESULTS"
 echo "system,mode,concurrency,jobs,seconds,jobs_per_s,p50_ms,p99_ms,note" >"$BENCH_ROWS"
 export PYTHONPATH=$REPO/bench
-FAST=$((60 + JOBS / 250))     # a step of N jobs at 250 jobs/s or better
-SLOW=$((120 + JOBS * 5 / 60)) # Procrastinate: enqueue and 3 drains of N jobs at 60 jobs/s or better
+FAST=$((60 + JOBS / 250)) # a step of N jobs at 250 jobs/s or better
+SLOW=$((60 + JOBS / 50))  # Procrastinate: a step of N jobs at 50 jobs/s or better
 
-# ---- talenta ---------------------------------------------------------------------------------------------
+TALENTA_URL=$BASE/bench_talenta
 if wants talenta; then
-  export DATABASE_URL=$BASE/bench_talenta
-  step 120 "talenta: migrate" "$TALENTA" migrate --sql-dir "$REPO/sql" --log-level warning
-  step "$FAST" "talenta: enqueue $JOBS jobs one by one" \
-    "$PY" bench/talenta_driver.py enqueue-single --dsn "$DATABASE_URL" --jobs "$JOBS"
-  for c in $CONCURRENCY; do
-    step $((FAST + 30)) "talenta: enqueue $JOBS jobs in one statement, drain with concurrency $c" \
-      "$PY" bench/talenta_driver.py drain --dsn "$DATABASE_URL" --jobs "$JOBS" --concurrency "$c" \
-      --talenta "$TALENTA" --timeout "$FAST"
-  done
-  for c in $CONCURRENCY; do
-    step 180 "talenta: enqueue-to-start latency of $LATENCY_JOBS jobs, concurrency $c" \
-      "$PY" bench/talenta_driver.py latency --dsn "$DATABASE_URL" --jobs "$LATENCY_JOBS" --concurrency "$c" \
-      --talenta "$TALENTA" --timeout 150
-  done
-  unset DATABASE_URL
+  step 120 "talenta: migrate" env DATABASE_URL="$TALENTA_URL" "$TALENTA" migrate --sql-dir "$REPO/sql" --log-level warning
 fi
 
-# ---- the peers -------------------------------------------------------------------------------------------
+# The systems take turns within each phase, so that load from elsewhere on a shared machine falls on all of
+# them alike and each ratio compares figures measured minutes, not a quarter of an hour, apart.
+# ---- enqueue, one job per call over one connection ---------------------------------------------------------
+if wants talenta; then
+  step "$FAST" "talenta: enqueue $JOBS jobs one by one" \
+    "$PY" bench/talenta_driver.py enqueue-single --dsn "$TALENTA_URL" --jobs "$JOBS"
+fi
 if wants pgqueuer; then
-  step $((FAST * 4)) "pgqueuer: enqueue and drain $JOBS jobs" \
-    "$PY" bench/peers/pgqueuer_driver.py --dsn "$BASE/bench_pgqueuer" --jobs "$JOBS" --concurrency "$CONCURRENCY"
+  step "$FAST" "pgqueuer: enqueue $JOBS jobs one by one" \
+    "$PY" bench/peers/pgqueuer_driver.py enqueue-single --dsn "$BASE/bench_pgqueuer" --jobs "$JOBS"
 fi
 if wants procrastinate; then
-  step "$SLOW" "procrastinate: enqueue and drain $JOBS jobs" \
-    "$PY" bench/peers/procrastinate_driver.py --dsn "$BASE/bench_procrastinate" --jobs "$JOBS" \
-    --concurrency "$CONCURRENCY"
+  step "$SLOW" "procrastinate: enqueue $JOBS jobs one by one" \
+    "$PY" bench/peers/procrastinate_driver.py enqueue-single --dsn "$BASE/bench_procrastinate" --jobs "$JOBS"
 fi
 
-# ---- the raw limit: pgbench on a lean job table ----------------------------------------------------------
-if wants pgbench; then
-  for batch in 1 50; do
-    mode=$([ "$batch" = 1 ] && echo claim-one || echo "claim-$batch")
-    for c in $CONCURRENCY; do
-      per_client=$(((JOBS + c * batch - 1) / (c * batch)))
-      claimed=$((per_client * c * batch))
-      step 120 "pgbench: fill the lean job table with $claimed jobs" \
-        psql -X -q -v ON_ERROR_STOP=1 -v jobs="$((claimed + c * batch))" -f bench/pgbench/schema.sql "$BASE/bench_pgbench"
-      out=$(step "$FAST" "pgbench: $mode, $c clients" pgbench -n -M prepared -c "$c" -j "$c" -t "$per_client" \
-        -D batch="$batch" -f bench/pgbench/claim.sql "$BASE/bench_pgbench")
-      tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' <<<"$out")
-      failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' <<<"$out")
-      done_jobs=$(sql "$BASE/bench_pgbench" -c "SELECT count(*) FROM bench_job WHERE state = 'done'")
-      if [ -z "$tps" ] || [ "${failed:-0}" != 0 ] || [ "$done_jobs" != "$claimed" ]; then
-        echo "bench: pgbench $mode c=$c: tps '${tps}', failed '${failed}', done $done_jobs of $claimed" >&2
-        echo "$out" >&2; exit 1
-      fi
-      awk -v m="$mode" -v c="$c" -v j="$claimed" -v t="$tps" -v b="$batch" 'BEGIN {
-        printf "pgbench,%s,%d,%d,%.4f,%.1f,,,\"tps %.0f x %d jobs per transaction\"\n", m, c, j, j / (t * b), t * b, t, b
-      }' >>"$BENCH_ROWS"
-      echo "bench: pgbench $mode c=$c: $(awk -v t="$tps" -v b="$batch" 'BEGIN { printf "%.0f", t * b }') jobs/s" >&2
-    done
+# ---- drain a pre-filled queue (each driver fills it in one call first: the enqueue-bulk rows) -------------
+# pgbench_claim BATCH CLIENTS: the raw limit on the lean job table, as many jobs as the queues drain.
+pgbench_claim() {
+  local batch=$1 c=$2 mode per_client claimed out tps failed done_jobs
+  mode=$([ "$batch" = 1 ] && echo claim-one || echo "claim-$batch")
+  per_client=$(((JOBS + c * batch - 1) / (c * batch)))
+  claimed=$((per_client * c * batch))
+  step 120 "pgbench: fill the lean job table with $claimed jobs" \
+    psql -X -q -v ON_ERROR_STOP=1 -v jobs="$((claimed + c * batch))" -f bench/pgbench/schema.sql "$BASE/bench_pgbench"
+  out=$(step "$FAST" "pgbench: $mode, $c clients" pgbench -n -M prepared -c "$c" -j "$c" -t "$per_client" \
+    -D batch="$batch" -f bench/pgbench/claim.sql "$BASE/bench_pgbench")
+  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' <<<"$out")
+  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' <<<"$out")
+  done_jobs=$(sql "$BASE/bench_pgbench" -c "SELECT count(*) FROM bench_job WHERE state = 'done'")
+  if [ -z "$tps" ] || [ "${failed:-0}" != 0 ] || [ "$done_jobs" != "$claimed" ]; then
+    echo "bench: pgbench $mode c=$c: tps '$tps', failed '$failed', done $done_jobs of $claimed" >&2
+    echo "$out" >&2; exit 1
+  fi
+  awk -v m="$mode" -v c="$c" -v j="$claimed" -v t="$tps" -v b="$batch" 'BEGIN {
+    printf "pgbench,%s,%d,%d,%.4f,%.1f,,,\"tps %.0f x %d jobs per transaction\"\n", m, c, j, j / (t * b), t * b, t, b
+  }' >>"$BENCH_ROWS"
+  echo "bench: pgbench $mode c=$c: $(awk -v t="$tps" -v b="$batch" 'BEGIN { printf "%.0f", t * b }') jobs/s" >&2
+}
+
+for c in $CONCURRENCY; do
+  if wants talenta; then
+    step $((FAST + 30)) "talenta: enqueue $JOBS jobs in one statement, drain with concurrency $c" \
+      "$PY" bench/talenta_driver.py drain --dsn "$TALENTA_URL" --jobs "$JOBS" --concurrency "$c" \
+      --talenta "$TALENTA" --timeout "$FAST"
+  fi
+  if wants pgqueuer; then
+    step "$FAST" "pgqueuer: enqueue $JOBS jobs in one call, drain with concurrency $c" \
+      "$PY" bench/peers/pgqueuer_driver.py drain --dsn "$BASE/bench_pgqueuer" --jobs "$JOBS" --concurrency "$c"
+  fi
+  if wants procrastinate; then
+    step "$SLOW" "procrastinate: enqueue $JOBS jobs in one call, drain with concurrency $c" \
+      "$PY" bench/peers/procrastinate_driver.py drain --dsn "$BASE/bench_procrastinate" --jobs "$JOBS" \
+      --concurrency "$c"
+  fi
+  if wants pgbench; then
+    pgbench_claim 1 "$c"
+    pgbench_claim 50 "$c"
+  fi
+done
+
+# ---- enqueue-to-start latency on an idle Talenta worker -----------------------------------------------------
+if wants talenta; then
+  for c in $CONCURRENCY; do
+    step 180 "talenta: enqueue-to-start latency of $LATENCY_JOBS jobs, concurrency $c" \
+      "$PY" bench/talenta_driver.py latency --dsn "$TALENTA_URL" --jobs "$LATENCY_JOBS" --concurrency "$c" \
+      --talenta "$TALENTA" --timeout 150
   done
 fi
 

@@ -1,6 +1,8 @@
 """Procrastinate's side of `make bench`: enqueue and drain N no-op jobs with its normal API.
 
-Usage: procrastinate_driver.py --dsn URL --jobs N --concurrency "2 4 8"   (BENCH_ROWS: see benchlib.py)
+Usage (BENCH_ROWS names the rows file, see benchlib.py):
+  procrastinate_driver.py enqueue-single --dsn URL --jobs N   (also installs the schema when missing)
+  procrastinate_driver.py drain          --dsn URL --jobs N --concurrency C
 
 enqueue-single: N awaited `task.defer_async()` calls, one after another; enqueue-bulk: one
 `task.batch_defer_async(...)` of N jobs, which also fills the queue before each drain. drain: one worker,
@@ -48,9 +50,7 @@ async def maintain(dsn, *statements):
             await conn.execute(statement)
 
 
-async def run(args):
-    # Only errors: the driver checks every outcome itself (info logs per job would cost the peer time).
-    logging.getLogger("procrastinate").setLevel(logging.ERROR)
+async def enqueue_single(args):
     app, noop = make_app(args.dsn, 2)
     async with app.open_async():
         async with await psycopg.AsyncConnection.connect(args.dsn) as conn:
@@ -62,31 +62,38 @@ async def run(args):
         for _ in range(args.jobs):
             await noop.defer_async()
         emit(SYSTEM, "enqueue-single", 1, args.jobs, time.perf_counter() - started, note="await task.defer_async() per job")
+    await maintain(args.dsn, RESET)
 
-    for concurrency in args.concurrency:
-        app, noop = make_app(args.dsn, concurrency + 2)
-        async with app.open_async():
-            await maintain(args.dsn, RESET)
-            started = time.perf_counter()
-            await noop.batch_defer_async(*({} for _ in range(args.jobs)))
-            emit(SYSTEM, "enqueue-bulk", 1, args.jobs, time.perf_counter() - started, note="task.batch_defer_async(N jobs)")
-            await maintain(args.dsn, "VACUUM ANALYZE procrastinate_jobs")
-            started = time.perf_counter()
-            await app.run_worker_async(concurrency=concurrency, wait=False, install_signal_handlers=False)
-            elapsed = time.perf_counter() - started
-            counts = await succeeded(app)
-            if counts.get("succeeded", 0) != args.jobs:
-                fail(f"drain c={concurrency}: job states {counts}, expected {args.jobs} succeeded")
-            emit(SYSTEM, "drain", concurrency, args.jobs, elapsed, note="run_worker_async(wait=False) call to return")
-            await maintain(args.dsn, RESET)
+
+async def drain(args):
+    concurrency = args.concurrency
+    app, noop = make_app(args.dsn, concurrency + 2)
+    async with app.open_async():
+        await maintain(args.dsn, RESET)
+        started = time.perf_counter()
+        await noop.batch_defer_async(*({} for _ in range(args.jobs)))
+        emit(SYSTEM, "enqueue-bulk", 1, args.jobs, time.perf_counter() - started, note="task.batch_defer_async(N jobs)")
+        await maintain(args.dsn, "VACUUM ANALYZE procrastinate_jobs")
+        started = time.perf_counter()
+        await app.run_worker_async(concurrency=concurrency, wait=False, install_signal_handlers=False)
+        elapsed = time.perf_counter() - started
+        counts = await succeeded(app)
+        if counts.get("succeeded", 0) != args.jobs:
+            fail(f"drain c={concurrency}: job states {counts}, expected {args.jobs} succeeded")
+        emit(SYSTEM, "drain", concurrency, args.jobs, elapsed, note="run_worker_async(wait=False) call to return")
+    await maintain(args.dsn, RESET)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["enqueue-single", "drain"])
     parser.add_argument("--dsn", required=True)
     parser.add_argument("--jobs", type=int, required=True)
-    parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split()], required=True)
-    asyncio.run(run(parser.parse_args()))
+    parser.add_argument("--concurrency", type=int, default=1)
+    args = parser.parse_args()
+    # Only errors: the driver checks every outcome itself (info logs per job would cost the peer time).
+    logging.getLogger("procrastinate").setLevel(logging.ERROR)
+    asyncio.run({"enqueue-single": enqueue_single, "drain": drain}[args.command](args))
 
 
 if __name__ == "__main__":

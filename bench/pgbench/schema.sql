@@ -1,5 +1,6 @@
 -- The raw limit's lean job table: just what a claim needs. bench/run.sh creates it in the bench_pgbench
 -- database and fills it with :jobs available rows (psql -v jobs=N) before each pgbench run.
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS bench_job;
 CREATE TABLE bench_job (
     id       bigserial   PRIMARY KEY,
