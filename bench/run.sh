@@ -104,7 +104,7 @@ sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 for system in talenta pgqueuer procrastinate pgbench; do
   sql "$BASE/talenta" -c "CREATE DATABASE bench_$system"
 done
-SETTINGS=$(sql "$BASE/talenta" -F= -c "SELECT name, setting || coalesce(unit, '') FROM pg_settings
+SETTINGS=$(sql "$BASE/talenta" -F= -c "SELECT name, current_setting(name) FROM pg_settings
   WHERE name IN ('shared_buffers', 'max_connections', 'synchronous_commit', 'fsync', 'wal_level', 'jit')
   ORDER BY name" | paste -sd' ')
 SERVER=$(sql "$BASE/talenta" -c "SHOW server_version")
