@@ -9,7 +9,7 @@ DB_ENV := .pgdata/env
 # Sourced before a command that needs the database: keep the caller's DATABASE_URL, else start ours.
 WITH_DB = if [ -z "$${DATABASE_URL:-}" ]; then scripts/db-up.sh; source $(DB_ENV); fi;
 
-.PHONY: build release test demo db-up db-down deps clean
+.PHONY: build release test demo bench db-up db-down deps clean
 
 deps:
 	@scripts/deps.sh
@@ -26,6 +26,10 @@ test: deps
 
 demo: deps
 	@scripts/demo.sh
+
+# Side-by-side queue benchmark on its own throwaway cluster (.pgdata-bench/, port 25440); see bench/run.sh.
+bench: deps
+	@bench/run.sh
 
 db-up:
 	@scripts/db-up.sh
