@@ -5,6 +5,10 @@ struct Talenta: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talenta",
         abstract: "Manajemen Talenta ASN: the talent engine and its job-queue worker.",
-        subcommands: [MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self]
+        version: "0.1.0",
+        subcommands: [
+            MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self, StatusCommand.self, CancelCommand.self,
+            RetryCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self,
+        ]
     )
 }
