@@ -42,9 +42,11 @@ struct KillTests {
                 "SELECT count(*) FROM queue.job WHERE state = 'completed'", as: Int.self, on: connection)
         }
         let deadline = Date(timeIntervalSinceNow: 150)
+        // A kill each time another 150 jobs have completed (so every kill lands mid-run whatever the machine's
+        // speed), on a random worker, a little after a random pause.
         while try completed() < 2_000, Date() < deadline {
-            Thread.sleep(forTimeInterval: Double.random(in: 0.15...0.4, using: &generator))
-            guard kills < 8 else { continue }
+            Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.15, using: &generator))
+            guard kills < 8, try completed() >= 150 * (kills + 1) else { continue }
             let victim = Int.random(in: 0..<workers.count, using: &generator)
             workers[victim].signal(SIGKILL)
             _ = workers[victim].wait(timeout: 10)
