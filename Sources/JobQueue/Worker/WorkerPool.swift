@@ -304,8 +304,9 @@ public final class WorkerPool: Sendable {
                 let running = state.runningJobs
                 if !running.isEmpty {
                     let extended = try Heartbeat.extendLeases(
-                        workerID: workerID, jobIDs: running.map(\.id), lease: configuration.lease, on: connection)
-                    for job in running where !extended.contains(job.id) {
+                        workerID: workerID, jobs: running.map { ($0.id, $0.attempt) }, lease: configuration.lease,
+                        on: connection)
+                    for job in running where !extended.contains(Heartbeat.LeasedJob(id: job.id, attempt: job.attempt)) {
                         // Finished just now, or taken from this worker (cancelled, rescued): stop its work.
                         if let handle = state.interrupt(slot: job.slot, token: job.token, .leaseLost) {
                             handle.cancel()

@@ -70,6 +70,45 @@ struct LeaseAndRescueTests {
         #expect(try summary.decode("recorded", as: Int.self) == 300)
     }
 
+    @Test("heartbeat and release change a lease only under the same owner and attempt")
+    func heartbeatAndReleaseAreFenced() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let id = try QueueTestKit.scalar("SELECT queue.enqueue('noop', '{}')", as: Int64.self, on: connection)
+        try connection.execute(
+            """
+            UPDATE queue.job SET state = 'running', attempt = 2, locked_by = 'owner:1:00000000',
+                                 lease_expires_at = now() + interval '5 seconds'
+            WHERE id = $1
+            """, [id], name: "test.claim")
+        let stale = try Heartbeat.extendLeases(
+            workerID: "owner:1:00000000", jobs: [(id, 1)], lease: 600, on: connection)
+        #expect(stale.isEmpty, "an earlier attempt's heartbeat must not extend the lease")
+        let stranger = try Heartbeat.extendLeases(
+            workerID: "other:2:00000000", jobs: [(id, 2)], lease: 600, on: connection)
+        #expect(stranger.isEmpty, "another worker's heartbeat must not extend the lease")
+        let owner = try Heartbeat.extendLeases(
+            workerID: "owner:1:00000000", jobs: [(id, 2)], lease: 600, on: connection)
+        #expect(owner == [Heartbeat.LeasedJob(id: id, attempt: 2)])
+        #expect(try QueueTestKit.scalar(
+            "SELECT lease_expires_at > now() + interval '500 seconds' FROM queue.job WHERE id = $1", [id],
+            as: Bool.self, on: connection))
+
+        #expect(try LeaseRelease.release([(id, 1)], workerID: "owner:1:00000000", on: connection) == 0)
+        #expect(try LeaseRelease.release([(id, 2)], workerID: "other:2:00000000", on: connection) == 0)
+        #expect(try QueueTestKit.scalar(
+            "SELECT state FROM queue.job WHERE id = $1", [id], as: String.self, on: connection) == "running")
+        #expect(try LeaseRelease.release([(id, 2)], workerID: "owner:1:00000000", on: connection) == 1)
+        let row = try QueueTestKit.row(
+            "SELECT state, attempt, lease_expires_at IS NULL AS released FROM queue.job WHERE id = $1", [id],
+            on: connection)
+        #expect(try row.decode("state", as: String.self) == "retryable", "it had run before")
+        #expect(try row.decode("attempt", as: Int.self) == 1)
+        #expect(try row.decode("released", as: Bool.self))
+    }
+
     @Test("a worker's heartbeat rescues a dead worker's job, which then completes")
     func workerRescuesDeadWorkersJob() throws {
         let database = try TestDatabase.create()
