@@ -24,6 +24,9 @@ test: deps
 	@$(WITH_DB) export TALENTA_REQUIRE_DB=1
 	$(SWIFT) test --parallel
 
+demo: deps
+	@scripts/demo.sh
+
 # Postgres restarted under busy and idle workers, on a throwaway cluster of its own (.pgdata-fault/, port 25441):
 # never the shared one. TALENTA_BIN picks a prebuilt binary (e.g. from another scratch path).
 fault-test: deps

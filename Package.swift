@@ -41,13 +41,17 @@ let package = Package(
             "Talent",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
+        // The hr/talent schemas seen from Swift: set-wise reads of review inputs, result writes, import, export.
+        .target(name: "TalentStore", dependencies: ["Postgres", "Talent"]),
+        // A deterministic synthetic city (Kota Bontang-like) written as the §11 input files, for demos and load tests.
+        .target(name: "DemoCity", dependencies: ["Interchange"]),
         // Job handlers that join the queue, the database and the talent rules.
         .target(name: "TalentJobs", dependencies: [
-            "JobQueue", "Postgres", "Talent", "Interchange",
+            "JobQueue", "Postgres", "Talent", "TalentStore",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "talenta", dependencies: [
-            "Postgres", "JobQueue", "Talent", "Interchange", "TalentJobs",
+            "Postgres", "JobQueue", "Talent", "Interchange", "TalentStore", "TalentJobs", "DemoCity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -58,9 +62,12 @@ let package = Package(
             "JobQueue", "Postgres", "PostgresTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "TalentTests", dependencies: ["Talent", "Interchange"]),
+        .testTarget(name: "DemoCityTests", dependencies: [
+            "DemoCity", "Interchange", .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
         .testTarget(name: "TalentJobsTests", dependencies: [
-            "TalentJobs", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
-            .product(name: "Logging", package: "swift-log"),
+            "TalentJobs", "TalentStore", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
+            .product(name: "Logging", package: "swift-log"), .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
     ],
     swiftLanguageModes: [.v6]

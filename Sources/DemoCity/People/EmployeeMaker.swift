@@ -1,0 +1,83 @@
+/// Makes one employee and all of their rows (employee, education, training, SKP, assessment, awards, penalties,
+/// other scores) from `(seed, employee index)` alone, so the output does not depend on chunking.
+///
+/// Employees `0 ..< structuralHolders.count` hold the filled structural posts, most senior first; the rest are drawn
+/// into PELAKSANA and FUNGSIONAL positions in proportion to the positions' headcount weights.
+struct EmployeeMaker {
+    let city: CityStructure
+    let referenceDate: CivilDate
+    let seed: UInt64
+    /// Position index held by employee `i`, for `i < structuralHolders.count`.
+    let structuralHolders: [Int]
+    /// Status shares for non-structural staff, per mille: PNS, CPNS, PPPK, PPPK paruh waktu.
+    let statusWeights: [Int]
+    private let staffTables: [EmploymentStatus: (positions: [Int], table: WeightedTable)]
+
+    /// - Parameters:
+    ///   - employees: the number of employees (≥ 1).
+    ///   - pnsShare: the wanted share of PNS, per mille, over everyone (structural holders are all PNS).
+    init(city: CityStructure, referenceDate: CivilDate, seed: UInt64, employees: Int, pnsShare: Int = 750) {
+        self.city = city
+        self.referenceDate = referenceDate
+        self.seed = seed
+        // Some posts are vacant (6%); the filled ones go to at most 11% of the employees, most senior first.
+        let filled = city.structuralPosts.filter { post in
+            var random = SplitMix64(seed: seed, stream: 0xFACA_4700_0000 + UInt64(post))
+            return !random.chance(perMille: 60)
+        }
+        structuralHolders = Array(filled.prefix(employees * 11 / 100))
+        let structural = structuralHolders.count
+        let others = max(employees - structural, 1)
+        let pns = min(max((pnsShare * employees - 1000 * structural) / others, 0), 1000)
+        let rest = 1000 - pns
+        let cpns = rest * 13 / 100
+        let pppk = rest * 67 / 100
+        statusWeights = [pns, cpns, pppk, rest - cpns - pppk]
+        func table(_ keep: (Position) -> Bool) -> (positions: [Int], table: WeightedTable) {
+            let indices = city.positions.indices.filter { city.positions[$0].weight > 0 && keep(city.positions[$0]) }
+            return (indices, WeightedTable(weights: indices.map { city.positions[$0].weight }))
+        }
+        let entry = table { $0.kind == .pelaksana || ($0.jenjang?.isEntry ?? false) }
+        staffTables = [
+            .pns: table { _ in true },
+            .cpns: entry,
+            .pppk: entry,
+            .pppkParuhWaktu: table { $0.kind == .pelaksana },
+        ]
+    }
+
+    /// Appends employee `index`'s rows to `batch`.
+    func make(index: Int, nips: inout NIPRegistry, into batch: inout RowBatch) {
+        var random = SplitMix64(seed: seed, stream: UInt64(index))
+        let status: EmploymentStatus
+        let positionIndex: Int
+        if index < structuralHolders.count {
+            status = .pns
+            positionIndex = structuralHolders[index]
+        } else {
+            status = [EmploymentStatus.pns, .cpns, .pppk, .pppkParuhWaktu][random.weightedIndex(statusWeights)]
+            guard let staff = staffTables[status] else { preconditionFailure("no staff table for \(status)") }
+            positionIndex = staff.positions[staff.table.draw(&random)]
+        }
+        var person = Person.make(position: city.positions[positionIndex], status: status, referenceDate: referenceDate, &random)
+        person.nip = claimNIP(for: &person, nips: &nips)
+        batch.add(.employees, person.employeeRow(positionCode: city.positions[positionIndex].code))
+        HistoryMaker(person: person, referenceDate: referenceDate).addRows(to: &batch, &random)
+    }
+
+    private func claimNIP(for person: inout Person, nips: inout NIPRegistry) -> String {
+        while true {
+            let middle: String
+            switch person.status {
+            case .pns, .cpns:
+                let (year, month, _) = person.entryDate.components
+                middle = CivilDate.digits(year, 4) + CivilDate.digits(month, 2)
+            case .pppk, .pppkParuhWaktu:
+                middle = CivilDate.digits(person.entryDate.year, 4) + "21"
+            }
+            let prefix = person.birthDate.compactDigits + middle + (person.female ? "2" : "1")
+            if let nip = nips.claim(prefix: prefix) { return nip }
+            person.birthDate = person.birthDate.adding(days: -1)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+public import Foundation
+public import Talent
+import SwiftCSV
+
+/// Reads a DOMAIN.md §11 input folder into raw rows with SwiftCSV: UTF-8 (a leading byte-order mark is dropped),
+/// a header row that must equal `InputFile.header` exactly, comma separators, RFC 4180 quoting.
+///
+/// units.csv, positions.csv and employees.csv must exist; a missing history file reads as empty; any other file in
+/// the folder (not starting with `.`) is reported in `unknownFiles` and skipped, so a later rule set's extra files do
+/// not stop an import. Blank lines (rows whose every field is empty) are skipped. A row's line is the file line it
+/// starts on (the header is line 1), counting the line breaks inside quoted fields. A row shorter than the header
+/// reads the missing fields as empty; fields past the header are ignored.
+public enum InputFolderReader {
+    /// Reads every known file of `folder`.
+    /// - Returns: the rows of all files and the names of the unknown files, sorted.
+    /// - Throws: `InterchangeError` for a missing required file, an unreadable file, malformed CSV or a wrong header.
+    public static func read(folder: URL) throws(InterchangeError) -> InputFolder {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .unreadable(name: folder.path, reason: String(describing: error))
+        }
+        let known = Set(InputFile.allCases.map(\.rawValue))
+        var records: [RawRecord] = []
+        for file in InputFile.allCases {
+            guard names.contains(file.rawValue) else {
+                if file.isRequired { throw .missingFile(file) }
+                continue
+            }
+            let url = folder.appendingPathComponent(file.rawValue)
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                throw .unreadable(name: file.rawValue, reason: String(describing: error))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw .unreadable(name: file.rawValue, reason: "not UTF-8")
+            }
+            records += try self.records(of: file, text: text)
+        }
+        let unknown = names.filter { !known.contains($0) && !$0.hasPrefix(".") }.sorted()
+        return InputFolder(records: records, unknownFiles: unknown)
+    }
+
+    /// Parses the text of one input file.
+    /// - Throws: `InterchangeError.malformedCSV` when SwiftCSV cannot parse it, `.wrongHeader` when the header row
+    ///   is not exactly `file.header`.
+    public static func records(of file: InputFile, text: String) throws(InterchangeError) -> [RawRecord] {
+        let csv: EnumeratedCSV
+        do {
+            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
+        } catch {
+            throw .malformedCSV(file: file, reason: String(describing: error))
+        }
+        guard csv.header == file.header else { throw .wrongHeader(file: file, found: csv.header) }
+        var records: [RawRecord] = []
+        var line = 2 + lineBreaks(in: csv.header)
+        for row in csv.rows {
+            defer { line += 1 + lineBreaks(in: row) }
+            if row.allSatisfy(\.isEmpty) { continue }
+            var fields: [String: String] = [:]
+            for (index, name) in file.header.enumerated() where index < row.count {
+                fields[name] = row[index]
+            }
+            records.append(RawRecord(file: file, line: line, fields: fields))
+        }
+        return records
+    }
+
+    private static func lineBreaks(in fields: [String]) -> Int {
+        fields.reduce(0) { $0 + $1.filter(\.isNewline).count }
+    }
+}
+
+/// The rows of an input folder.
+public struct InputFolder: Sendable {
+    /// Rows of every known file, file by file in §11 order, then by line.
+    public var records: [RawRecord]
+    /// Files in the folder that are not §11 input files (reported, skipped).
+    public var unknownFiles: [String]
+}
+
+/// Why an input folder cannot be read. The description names the file and, for a header, the expected header.
+public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible {
+    case missingFile(InputFile)
+    case unreadable(name: String, reason: String)
+    case malformedCSV(file: InputFile, reason: String)
+    case wrongHeader(file: InputFile, found: [String])
+
+    public var description: String {
+        switch self {
+        case let .missingFile(file):
+            return "\(file.rawValue) is missing; it is required (header: \(file.header.joined(separator: ",")))"
+        case let .unreadable(name, reason):
+            return "\(name) cannot be read: \(reason)"
+        case let .malformedCSV(file, reason):
+            return "\(file.rawValue) is not valid CSV: \(reason)"
+        case let .wrongHeader(file, found):
+            return "\(file.rawValue) has the header \(found.joined(separator: ",")); expected exactly "
+                + file.header.joined(separator: ",")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+public import Foundation
+public import Talent
+
+/// The DOMAIN.md §11 result files: placements.csv, succession.csv and rejected.csv, written with `CSVWriter`.
+/// Scores print with 2 decimals, lists inside a field are joined with `;`, `krs_nasional` is `true`/`false`, and an
+/// absent value is an empty field.
+public enum ResultFiles {
+    public static let placementsHeader = [
+        "nip", "year", "status", "reason", "target_level", "kinerja_score", "kinerja_level", "potensi_score",
+        "potensi_level", "box", "recommendations", "pool", "pool_blockers", "krs_nasional", "flags", "rule_version",
+    ]
+    public static let successionHeader = ["position_code", "rank", "nip", "nilai_talenta", "readiness", "gaps", "flags"]
+    public static let rejectedHeader = ["file", "line", "nip", "reason"]
+
+    /// One row per placement, in the order given (the engine gives NIP order).
+    public static func placementRows(_ placements: [Placement]) -> [[String]] {
+        placements.map { p in
+            [p.nip, String(p.year), p.status.rawValue, p.reason?.rawValue ?? "", p.targetLevel.rawValue,
+             p.kinerjaScore?.description ?? "", p.kinerjaLevel?.rawValue ?? "", p.potensiScore.description,
+             p.potensiLevel.rawValue, p.box?.description ?? "", list(p.recommendations.map(\.rawValue)),
+             p.isPoolMember ? "KRS_INSTANSI" : "", list(p.poolBlockers.map(\.rawValue)), p.krsNasional ? "true" : "false",
+             list(p.flags.map(\.rawValue)), p.ruleVersion]
+        }
+    }
+
+    /// One row per kept candidate, by position code then rank; a plan with no candidate gives one row with empty
+    /// rank, nip, nilai, readiness and gaps and the flag NO_SUCCESSOR.
+    public static func successionRows(_ plans: [SuccessionPlan]) -> [[String]] {
+        plans.sorted { $0.target.positionCode < $1.target.positionCode }.flatMap { plan -> [[String]] in
+            let flags = list(plan.flags.map(\.rawValue))
+            guard !plan.candidates.isEmpty else { return [[plan.target.positionCode, "", "", "", "", "", flags]] }
+            return plan.candidates.map { c in
+                [plan.target.positionCode, String(c.rank), c.nip, c.nilaiTalenta.description, c.readiness.rawValue,
+                 list(c.gaps.map(\.rawValue)), flags]
+            }
+        }
+    }
+
+    /// One row per rejection, in the order given (the validator gives file then line).
+    public static func rejectedRows(_ rejections: [Rejection]) -> [[String]] {
+        rejections.map { [$0.file.rawValue, String($0.line), $0.nip, $0.reason.rawValue] }
+    }
+
+    /// Writes the three files into `folder` (which must exist), each atomically.
+    /// - Throws: the file system's error when a file cannot be written.
+    public static func write(_ result: ReviewResult, to folder: URL) throws {
+        try CSVWriter.write(header: placementsHeader, rows: placementRows(result.placements),
+                            to: folder.appendingPathComponent("placements.csv"))
+        try CSVWriter.write(header: successionHeader, rows: successionRows(result.plans),
+                            to: folder.appendingPathComponent("succession.csv"))
+        try CSVWriter.write(header: rejectedHeader, rows: rejectedRows(result.rejections),
+                            to: folder.appendingPathComponent("rejected.csv"))
+    }
+
+    private static func list(_ values: [String]) -> String { values.joined(separator: ";") }
+}
+
+/// A review of an input folder, end to end in memory: read, validate, place, plan, and optionally write.
+public enum FolderReview {
+    /// - Parameters:
+    ///   - input: the §11 input folder.
+    ///   - output: where to write the three result files, nil to only return them.
+    ///   - context: Y and D.
+    ///   - rules: the rule set.
+    /// - Returns: the results and the unknown files that were skipped.
+    /// - Throws: `InterchangeError` when the folder cannot be read, `EngineError` when the rule set does not fit the
+    ///   positions, or the file system's error when writing.
+    public static func run(input: URL, output: URL?, context: ReviewContext,
+                           rules: RuleSet = .default) throws -> (result: ReviewResult, unknownFiles: [String]) {
+        let folder = try InputFolderReader.read(folder: input)
+        let result = try Review.run(folder.records, context: context, rules: rules)
+        if let output { try ResultFiles.write(result, to: output) }
+        return (result, folder.unknownFiles)
+    }
+}

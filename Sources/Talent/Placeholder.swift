@@ -1,1 +1,0 @@
-// Placeholder: the Talent target is filled in by its issue.

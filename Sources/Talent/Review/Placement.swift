@@ -1,0 +1,34 @@
+/// One assessed employee's result: a row of placements.csv (DOMAIN.md §11) with its explanation and inputs fingerprint.
+public struct Placement: Hashable, Codable, Sendable {
+    public var nip: String
+    /// Y.
+    public var year: Int
+    public var status: PlacementStatus
+    /// Set exactly when not placed.
+    public var reason: UnplacedReason?
+    /// T, the level the employee is assessed against.
+    public var targetLevel: StructuralLevel
+    /// Rounded kinerja score; nil when not placed.
+    public var kinerjaScore: Score?
+    public var kinerjaLevel: KinerjaLevel?
+    /// Rounded potensi score (computed and shown even when not placed).
+    public var potensiScore: Score
+    public var potensiLevel: PotensiLevel
+    /// nil when not placed.
+    public var box: Box?
+    /// The box's recommendations in DOMAIN.md §1 order; empty when not placed.
+    public var recommendations: [Recommendation]
+    /// Member of the talent pool (KRS instansi) for T.
+    public var isPoolMember: Bool
+    /// Failing pool codes in DOMAIN.md §7 order; empty for a member.
+    public var poolBlockers: [PoolBlocker]
+    /// A pool member in a national box.
+    public var krsNasional: Bool
+    /// Alphabetical, each once.
+    public var flags: [PlacementFlag]
+    /// `name@version` of the rule set.
+    public var ruleVersion: String
+    public var explanation: Explanation
+    /// Hex SHA-256 of the inputs that counted (see `Fingerprint`).
+    public var fingerprint: String
+}

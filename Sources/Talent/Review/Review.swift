@@ -1,0 +1,40 @@
+/// A whole review in memory: validation, every placement, and succession planning, from raw rows to results.
+/// The database jobs run the same three steps separately (import, batches of placements, succession).
+public enum Review {
+    /// Validates `records` against D, assesses every accepted employee and plans succession.
+    /// - Parameters:
+    ///   - records: the rows of a §11 input folder.
+    ///   - context: Y and D (the import and the review share D here).
+    ///   - rules: a rule set that passed `validate()`.
+    /// - Returns: placements in NIP order, plans by position code, rejections in rejected.csv order.
+    /// - Throws: `EngineError` when the rule set lacks a target level for an accepted position.
+    public static func run(_ records: [RawRecord], context: ReviewContext, rules: RuleSet) throws(EngineError) -> ReviewResult {
+        let input = Validator.validate(records, referenceDate: context.referenceDate)
+        let organisation = input.organisation
+        let placements = try TalentEngine.assess(batch: input.employees, organisation: organisation, context: context,
+                                                 rules: rules)
+        var employees: [String: Employee] = [:]
+        for item in input.employees { employees[item.employee.nip] = item.employee }
+        let candidates = placements.map { CandidateFacts(placement: $0, employee: employees[$0.nip]!) }
+        let plans = SuccessionPlanner.plan(
+            organisation: organisation, holders: PositionHolder.holders(of: input.employees.map(\.employee)),
+            candidates: candidates, context: context, rules: rules)
+        return ReviewResult(placements: placements, plans: plans, rejections: input.rejections)
+    }
+}
+
+/// The results of a review: the three §11 result files as values.
+public struct ReviewResult: Sendable {
+    /// One per assessed employee, in NIP order.
+    public var placements: [Placement]
+    /// One per target position, by position code.
+    public var plans: [SuccessionPlan]
+    /// Rejected rows, by file (§11 order) then line.
+    public var rejections: [Rejection]
+
+    public init(placements: [Placement], plans: [SuccessionPlan], rejections: [Rejection]) {
+        self.placements = placements
+        self.plans = plans
+        self.rejections = rejections
+    }
+}

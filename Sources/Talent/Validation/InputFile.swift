@@ -1,0 +1,110 @@
+/// The input files of a DOMAIN.md §11 folder, in §11 order (which is also the order of rejected.csv), with their
+/// exact headers: the single source of truth for header checks.
+public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
+    case units = "units.csv"
+    case positions = "positions.csv"
+    case employees = "employees.csv"
+    case education = "education.csv"
+    case training = "training.csv"
+    case performance = "performance.csv"
+    case assessments = "assessments.csv"
+    case awards = "awards.csv"
+    case penalties = "penalties.csv"
+    case otherScores = "other_scores.csv"
+
+    /// The header row, exactly (DOMAIN.md §11).
+    public var header: [String] {
+        switch self {
+        case .units: return ["unit_code", "name", "parent_code"]
+        case .positions: return ["position_code", "unit_code", "title", "kind", "jenjang", "critical"]
+        case .employees:
+            return ["nip", "name", "sex", "birth_date", "status", "state", "golongan", "golongan_since", "cpns_date",
+                    "position_code", "position_since"]
+        case .education: return ["nip", "level", "institution", "major", "graduated_on"]
+        case .training: return ["nip", "kind", "title", "ended_on", "hours"]
+        case .performance: return ["nip", "year", "predicate", "score"]
+        case .assessments: return ["nip", "assessed_on", "method", "jpm_percent"] + Competency.allCases.map(\.rawValue)
+        case .awards: return ["nip", "level", "name", "awarded_on"]
+        case .penalties: return ["nip", "level", "decided_on", "ends_on"]
+        case .otherScores: return ["nip", "year", "score"]
+        }
+    }
+
+    /// units.csv, positions.csv and employees.csv must be present; a missing history file reads as empty.
+    public var isRequired: Bool { self == .units || self == .positions || self == .employees }
+
+    /// The kind of history row the file holds, nil for units, positions and employees.
+    public var recordKind: RecordKind? {
+        switch self {
+        case .units, .positions, .employees: return nil
+        case .education: return .education
+        case .training: return .training
+        case .performance: return .performance
+        case .assessments: return .assessment
+        case .awards: return .award
+        case .penalties: return .penalty
+        case .otherScores: return .otherScore
+        }
+    }
+
+    private var order: Int { InputFile.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: InputFile, rhs: InputFile) -> Bool { lhs.order < rhs.order }
+}
+
+/// One data row of an input file, as text: the reader's output and the validator's input.
+public struct RawRecord: Hashable, Sendable {
+    public var file: InputFile
+    /// The file line the row starts on (the header is line 1).
+    public var line: Int
+    /// Values by header name; a missing name or an empty value means "no value".
+    public var fields: [String: String]
+
+    public init(file: InputFile, line: Int, fields: [String: String]) {
+        self.file = file
+        self.line = line
+        self.fields = fields
+    }
+
+    /// The value of `name`, nil when missing or empty.
+    public subscript(_ name: String) -> String? {
+        guard let value = fields[name], !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// Why a row was rejected (DOMAIN.md §10 and its Fine print).
+public enum RejectReason: String, CaseIterable, Codable, Sendable, Error {
+    case invalidNIP = "INVALID_NIP"
+    case missingField = "MISSING_FIELD"
+    case invalidDate = "INVALID_DATE"
+    case dateAfterD = "DATE_AFTER_D"
+    case invalidStatus = "INVALID_STATUS"
+    case invalidState = "INVALID_STATE"
+    case invalidSex = "INVALID_SEX"
+    case invalidGolongan = "INVALID_GOLONGAN"
+    case unknownPosition = "UNKNOWN_POSITION"
+    case duplicateNIP = "DUPLICATE_NIP"
+    case unknownNIP = "UNKNOWN_NIP"
+    case invalidParent = "INVALID_PARENT"
+    case invalidUnit = "INVALID_UNIT"
+    case invalidPosition = "INVALID_POSITION"
+    /// A unit or position code repeated in its file (the first row stays). Not named by DOMAIN.md; our choice.
+    case duplicateCode = "DUPLICATE_CODE"
+}
+
+/// A rejected row: a row of rejected.csv (file, line, nip, reason).
+public struct Rejection: Hashable, Codable, Sendable {
+    public var file: InputFile
+    public var line: Int
+    /// The NIP as written; empty for units and positions or when the row has none.
+    public var nip: String
+    public var reason: RejectReason
+
+    public init(file: InputFile, line: Int, nip: String, reason: RejectReason) {
+        self.file = file
+        self.line = line
+        self.nip = nip
+        self.reason = reason
+    }
+}

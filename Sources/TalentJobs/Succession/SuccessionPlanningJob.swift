@@ -1,0 +1,46 @@
+public import JobQueue
+import Logging
+import Talent
+import TalentStore
+
+/// `succession_planning` {period_id}: targets, candidates, ranking, readiness and flags of every target position of a
+/// period (DOMAIN.md §8), from the period's stored placements. Replaces the period's plans in the job's transaction.
+///
+/// Enqueued by the last assessment batch of a review run; safe to enqueue by hand at any time (it plans from what is
+/// stored).
+public enum SuccessionPlanningJob {
+    /// The payload.
+    public struct Payload: Codable, Sendable, Hashable {
+        /// `talent.review_period.id`.
+        public var periodID: Int64
+
+        public init(periodID: Int64) { self.periodID = periodID }
+
+        enum CodingKeys: String, CodingKey { case periodID = "period_id" }
+    }
+
+    /// Stable name `succession_planning`.
+    public static let kind = JobKind<Payload>("succession_planning")
+
+    /// The handler.
+    /// - Throws: `PermanentJobError` for an unknown period or stored values the rules cannot read; `PostgresError`
+    ///   (retried) from the database.
+    @Sendable
+    public static func run(_ payload: Payload, _ context: JobContext) throws {
+        try Permanent.guarding {
+            let connection = context.connection
+            let (period, rules) = try ReviewPeriods.find(id: payload.periodID, on: connection)
+            let organisation = try OrganisationReader.load(on: connection)
+            let inputs = try SuccessionInputReader.read(periodID: period.id, on: connection)
+            let plans = SuccessionPlanner.plan(
+                organisation: organisation, holders: inputs.holders, candidates: inputs.candidates,
+                context: period.context, rules: rules)
+            try SuccessionPlanStore.replace(periodID: period.id, with: plans, employeeIDs: inputs.employeeIDs,
+                                            source: context.job.id, on: connection)
+            context.logger.info("succession plans written", metadata: [
+                "period.year": "\(period.year)", "targets": "\(plans.count)",
+                "pool.members": "\(inputs.candidates.count)",
+            ])
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+public import Postgres
+public import Talent
+
+/// Applies a validated §11 input folder to the `hr` schema, in one transaction.
+///
+/// An import is a snapshot of the files given:
+/// - units, positions and employees are upserted by code and NIP (rows the files do not mention are kept as they are);
+/// - every history table (education … other scores) and the invalid-row markers of each *imported* employee are
+///   replaced by exactly the rows of this import: a history file that is absent or has no row for that employee
+///   leaves it with none;
+/// - the rejected rows are kept in `hr.import_reject` under a new `hr.import_run`, which also records the counts per
+///   file, the reference date used and the unknown files skipped.
+/// Any error rolls the whole import back: it is applied with its report, or not at all.
+public enum ImportWriter {
+    /// The outcome of an applied import.
+    public struct Outcome: Sendable {
+        /// `hr.import_run.id`.
+        public var importID: Int64
+        /// Rows per file, §11 order.
+        public var counts: [(file: InputFile, counts: FileCounts)]
+    }
+
+    /// Applies `input` in a transaction of its own.
+    /// - Parameters:
+    ///   - source: where the files came from (the folder), recorded on the import run.
+    ///   - referenceDate: D used for the employee-row checks.
+    ///   - rowsRead: data rows read per file.
+    ///   - unknownFiles: files of the folder that were skipped.
+    /// - Throws: `PostgresError` from any statement (nothing is applied then); `EncodingError` never in practice.
+    /// - Complexity: about 30 statements whatever the folder's size; the history rows travel by COPY.
+    public static func apply(_ input: ValidatedInput, source: String, referenceDate: CivilDate,
+                             rowsRead: [InputFile: Int], unknownFiles: [String],
+                             on connection: Connection) throws -> Outcome {
+        let counts = FileCounts.of(read: rowsRead, input: input)
+        return try connection.withTransaction { connection in
+            let importID = try startRun(source: source, referenceDate: referenceDate, counts: counts,
+                                        unknownFiles: unknownFiles, on: connection)
+            try upsertUnits(input.units, on: connection)
+            try upsertPositions(input.positions, on: connection)
+            let ids = try upsertEmployees(input.employees.map(\.employee), on: connection)
+            try replaceHistory(input.employees, ids: ids, on: connection)
+            try connection.copyIn("COPY hr.import_reject (import_id, file, line, nip, reason) FROM STDIN",
+                                  rows: input.rejections.map { rejection -> [String?] in
+                [String(importID), rejection.file.rawValue, String(rejection.line),
+                 rejection.nip.isEmpty ? nil : rejection.nip, rejection.reason.rawValue]
+            })
+            return Outcome(importID: importID, counts: counts)
+        }
+    }
+
+    private static func startRun(source: String, referenceDate: CivilDate,
+                                 counts: [(file: InputFile, counts: FileCounts)], unknownFiles: [String],
+                                 on connection: Connection) throws -> Int64 {
+        var byFile: [String: FileCounts] = [:]
+        for entry in counts { byFile[entry.file.rawValue] = entry.counts }
+        return try connection.execute("""
+            INSERT INTO hr.import_run (source, reference_date, counts, unknown_files)
+            VALUES ($1, $2::date, $3::jsonb, $4::text[]) RETURNING id
+            """, [source, referenceDate.description, PostgresJSON(byFile), unknownFiles],
+            name: "hr.start_import").rows[0].decode("id", as: Int64.self)
+    }
+
+    private static func upsertUnits(_ units: [Talent.Unit], on connection: Connection) throws {
+        guard !units.isEmpty else { return }
+        try connection.execute("""
+            INSERT INTO hr.unit (unit_code, name, parent_code)
+            SELECT code, name, NULLIF(parent, '') FROM unnest($1::text[], $2::text[], $3::text[]) AS t(code, name, parent)
+            ON CONFLICT (unit_code) DO UPDATE SET name = EXCLUDED.name, parent_code = EXCLUDED.parent_code
+            """, [units.map(\.code), units.map(\.name), units.map { $0.parentCode ?? "" }], name: "hr.upsert_units")
+    }
+
+    private static func upsertPositions(_ positions: [Position], on connection: Connection) throws {
+        guard !positions.isEmpty else { return }
+        try connection.execute("""
+            INSERT INTO hr.position (position_code, unit_code, title, kind, jenjang, critical)
+            SELECT code, unit, title, kind, NULLIF(jenjang, ''), critical
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[])
+                   AS t(code, unit, title, kind, jenjang, critical)
+            ON CONFLICT (position_code) DO UPDATE
+               SET unit_code = EXCLUDED.unit_code, title = EXCLUDED.title, kind = EXCLUDED.kind,
+                   jenjang = EXCLUDED.jenjang, critical = EXCLUDED.critical
+            """, [positions.map(\.code), positions.map(\.unitCode), positions.map(\.title),
+                  positions.map(\.kind.rawValue), positions.map { $0.jenjang?.rawValue ?? "" },
+                  positions.map(\.critical)], name: "hr.upsert_positions")
+    }
+
+    /// - Returns: internal id by NIP.
+    private static func upsertEmployees(_ employees: [Employee], on connection: Connection) throws -> [String: Int64] {
+        guard !employees.isEmpty else { return [:] }
+        func date(_ value: CivilDate?) -> String { value?.description ?? "" }
+        let rows = try connection.execute("""
+            INSERT INTO hr.employee (nip, name, sex, birth_date, status, state, golongan, golongan_since, cpns_date,
+                                     position_code, position_since)
+            SELECT nip, name, sex, birth::date, status, state, golongan, NULLIF(golongan_since, '')::date,
+                   NULLIF(cpns, '')::date, position, since::date
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::text[], $9::text[], $10::text[], $11::text[])
+                   AS t(nip, name, sex, birth, status, state, golongan, golongan_since, cpns, position, since)
+            ON CONFLICT (nip) DO UPDATE
+               SET name = EXCLUDED.name, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date,
+                   status = EXCLUDED.status, state = EXCLUDED.state, golongan = EXCLUDED.golongan,
+                   golongan_since = EXCLUDED.golongan_since, cpns_date = EXCLUDED.cpns_date,
+                   position_code = EXCLUDED.position_code, position_since = EXCLUDED.position_since,
+                   updated_at = now()
+            RETURNING id, nip
+            """, [employees.map(\.nip), employees.map(\.name), employees.map(\.sex.rawValue),
+                  employees.map { $0.birthDate.description }, employees.map(\.status.rawValue),
+                  employees.map(\.state.rawValue), employees.map(\.golongan.notation),
+                  employees.map { date($0.golonganSince) }, employees.map { date($0.cpnsDate) },
+                  employees.map(\.positionCode), employees.map { $0.positionSince.description }],
+            name: "hr.upsert_employees").rows
+        var ids: [String: Int64] = [:]
+        for row in rows { ids[try row.text("nip")] = try row.decode("id", as: Int64.self) }
+        return ids
+    }
+
+    /// Deletes the imported employees' history rows and markers, then copies the new ones in (one COPY per table).
+    private static func replaceHistory(_ inputs: [EmployeeInput], ids: [String: Int64],
+                                       on connection: Connection) throws {
+        let allIDs = Array(ids.values)
+        for (name, sql) in deleteStatements {
+            try connection.execute(sql, [allIDs], name: name)
+        }
+        var education: [[String?]] = [], training: [[String?]] = [], performance: [[String?]] = []
+        var assessments: [[String?]] = [], awards: [[String?]] = [], penalties: [[String?]] = []
+        var otherScores: [[String?]] = [], invalid: [[String?]] = []
+        for input in inputs {
+            guard let id = ids[input.employee.nip].map(String.init) else { continue }
+            for r in input.education {
+                education.append([id, r.level.rawValue, nonEmpty(r.institution), nonEmpty(r.major),
+                                  CopyField.date(r.graduatedOn)])
+            }
+            for r in input.training {
+                training.append([id, r.kind, nonEmpty(r.title), r.endedOn.description, r.hours.description])
+            }
+            for r in input.performance {
+                performance.append([id, String(r.year), r.predicate?.rawValue, CopyField.score(r.score)])
+            }
+            for r in input.assessments {
+                let levels: [String?] = r.levels?.map { String($0) } ?? Array(repeating: nil, count: Competency.allCases.count)
+                assessments.append([id, r.assessedOn.description, r.method?.rawValue, CopyField.score(r.jpmPercent)]
+                                   + levels)
+            }
+            for r in input.awards { awards.append([id, r.level.rawValue, nonEmpty(r.name), r.awardedOn.description]) }
+            for r in input.penalties {
+                penalties.append([id, r.level.rawValue, r.decidedOn.description, CopyField.date(r.endsOn)])
+            }
+            for r in input.otherScores { otherScores.append([id, String(r.year), r.score.description]) }
+            for r in input.invalidRows {
+                let file = InputFile.allCases.first { $0.recordKind == r.kind }?.rawValue ?? r.kind.rawValue
+                invalid.append([id, r.kind.rawValue, file, String(r.line), r.problem])
+            }
+        }
+        let competencies = Competency.allCases.map(\.rawValue).joined(separator: ", ")
+        try connection.copyIn(
+            "COPY hr.education (employee_id, level, institution, major, graduated_on) FROM STDIN", rows: education)
+        try connection.copyIn("COPY hr.training (employee_id, kind, title, ended_on, hours) FROM STDIN", rows: training)
+        try connection.copyIn("COPY hr.performance (employee_id, year, predicate, score) FROM STDIN", rows: performance)
+        try connection.copyIn(
+            "COPY hr.assessment (employee_id, assessed_on, method, jpm_percent, " + competencies + ") FROM STDIN",
+            rows: assessments)
+        try connection.copyIn("COPY hr.award (employee_id, level, name, awarded_on) FROM STDIN", rows: awards)
+        try connection.copyIn("COPY hr.penalty (employee_id, level, decided_on, ends_on) FROM STDIN", rows: penalties)
+        try connection.copyIn("COPY hr.other_score (employee_id, year, score) FROM STDIN", rows: otherScores)
+        try connection.copyIn("COPY hr.invalid_row (employee_id, kind, file, line, reason) FROM STDIN", rows: invalid)
+    }
+
+    /// The history tables and markers of a set of employees, by statement name.
+    private static let deleteStatements: [(name: String, sql: String)] = [
+        ("hr.delete_education", "DELETE FROM hr.education WHERE employee_id = ANY($1)"),
+        ("hr.delete_training", "DELETE FROM hr.training WHERE employee_id = ANY($1)"),
+        ("hr.delete_performance", "DELETE FROM hr.performance WHERE employee_id = ANY($1)"),
+        ("hr.delete_assessment", "DELETE FROM hr.assessment WHERE employee_id = ANY($1)"),
+        ("hr.delete_award", "DELETE FROM hr.award WHERE employee_id = ANY($1)"),
+        ("hr.delete_penalty", "DELETE FROM hr.penalty WHERE employee_id = ANY($1)"),
+        ("hr.delete_other_score", "DELETE FROM hr.other_score WHERE employee_id = ANY($1)"),
+        ("hr.delete_invalid_row", "DELETE FROM hr.invalid_row WHERE employee_id = ANY($1)"),
+    ]
+
+    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+}

@@ -1,0 +1,67 @@
+import Foundation
+public import Postgres
+public import Talent
+
+/// Writes the placements of one batch: `talent.assessment_result` and `talent.pool_evaluation`.
+public enum PlacementWriter {
+    /// A placement with the internal id of its employee.
+    public struct Entry: Sendable {
+        public var employeeID: Int64
+        public var placement: Placement
+
+        public init(employeeID: Int64, placement: Placement) {
+            self.employeeID = employeeID
+            self.placement = placement
+        }
+    }
+
+    /// Replaces the results of `employeeIDs` in a period by `entries`: deletes the batch's rows (its pool rows go
+    /// with them), then copies the new rows in with one COPY per table. An employee of the batch without an entry
+    /// (not assessed: PENSIUN, BERHENTI) is left without a result. Run it inside a transaction so the batch is
+    /// replaced atomically; the same inputs always give the same rows (only `job_id` and `computed_at` differ).
+    /// - Parameters:
+    ///   - employeeIDs: the whole batch; every entry's employee must be among them.
+    ///   - source: the id of the writer (the queue job), kept in `job_id`.
+    /// - Throws: `PostgresError` (e.g. a foreign-key violation for an unknown period).
+    /// - Complexity: three statements whatever the batch size.
+    public static func replace(periodID: Int64, employeeIDs: [Int64], with entries: [Entry], source: Int64?,
+                               on connection: Connection) throws {
+        try connection.execute(
+            "DELETE FROM talent.assessment_result WHERE period_id = $1 AND employee_id = ANY($2)",
+            [periodID, employeeIDs], name: "talent.delete_results")
+        guard !entries.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let period = String(periodID)
+        let job = source.map(String.init)
+        var results: [[String?]] = []
+        var pool: [[String?]] = []
+        results.reserveCapacity(entries.count)
+        pool.reserveCapacity(entries.count)
+        for entry in entries {
+            let p = entry.placement
+            let explanation = String(decoding: try encoder.encode(p.explanation), as: UTF8.self)
+            let employee = String(entry.employeeID)
+            results.append([
+                period, employee, p.nip, p.status.rawValue, p.reason?.rawValue, p.targetLevel.rawValue,
+                CopyField.score(p.kinerjaScore), p.kinerjaLevel?.rawValue, CopyField.score(p.potensiScore),
+                p.potensiLevel.rawValue, p.box.map { String($0.number) },
+                CopyField.codes(p.recommendations.map(\.rawValue)), CopyField.codes(p.flags.map(\.rawValue)),
+                explanation, p.fingerprint, p.ruleVersion, job,
+            ])
+            pool.append([
+                period, employee, p.targetLevel.rawValue, p.isPoolMember ? "t" : "f", p.krsNasional ? "t" : "f",
+                CopyField.codes(p.poolBlockers.map(\.rawValue)),
+            ])
+        }
+        try connection.copyIn("""
+            COPY talent.assessment_result (period_id, employee_id, nip, status, reason, target_level, kinerja_score,
+                kinerja_level, potensi_score, potensi_level, box, recommendations, flags, explanation,
+                inputs_fingerprint, rule_version, job_id) FROM STDIN
+            """, rows: results)
+        try connection.copyIn("""
+            COPY talent.pool_evaluation (period_id, employee_id, target_level, is_member, krs_nasional, blockers)
+            FROM STDIN
+            """, rows: pool)
+    }
+}

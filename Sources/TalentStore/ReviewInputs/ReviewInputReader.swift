@@ -1,0 +1,130 @@
+public import Postgres
+public import Talent
+
+/// Reads the review inputs of a batch of employees set-wise: one query per `hr` table with `employee_id = ANY($1)`,
+/// never a query per employee.
+public enum ReviewInputReader {
+    /// The inputs of one batch.
+    public struct Batch: Sendable {
+        /// The employees found, each with its internal id, in id order.
+        public var inputs: [StoredEmployeeInput]
+        /// Requested ids with no `hr.employee` row, ascending.
+        public var missingIDs: [Int64]
+    }
+
+    /// Reads every input of the employees `ids` (9 queries: employees, the seven history tables, invalid-row markers).
+    /// - Parameter ids: internal employee ids (`hr.employee.id`); duplicates are read once.
+    /// - Returns: the inputs found and the ids not found.
+    /// - Throws: `PostgresError` from the queries; `StoreError` (`.invalidStoredValue`) for a stored value the rules
+    ///   cannot read (e.g. a golongan that does not fit the status).
+    /// - Complexity: 9 statements whatever the batch size.
+    /// - Thread safety: uses `connection` on the calling thread only.
+    public static func read(employeeIDs ids: [Int64], on connection: Connection) throws -> Batch {
+        let unique = Array(Set(ids)).sorted()
+        var byID: [Int64: EmployeeInput] = [:]
+        for row in try query(connection, "talent.read_employees", """
+            SELECT id, nip, name, sex, birth_date, status, state, golongan, golongan_since, cpns_date, position_code,
+                   position_since
+              FROM hr.employee WHERE id = ANY($1)
+            """, unique) {
+            byID[try row.decode("id", as: Int64.self)] = EmployeeInput(employee: try EmployeeColumns.employee(row))
+        }
+        try fill(&byID, connection, "talent.read_education", """
+            SELECT employee_id, level, coalesce(institution, '') AS institution, coalesce(major, '') AS major,
+                   graduated_on
+              FROM hr.education WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            input.education.append(EducationRecord(
+                level: try row.code("level"), institution: try row.text("institution"), major: try row.text("major"),
+                graduatedOn: try row.optionalDate("graduated_on")))
+        }
+        try fill(&byID, connection, "talent.read_training", """
+            SELECT employee_id, kind, coalesce(title, '') AS title, ended_on, hours
+              FROM hr.training WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            input.training.append(TrainingRecord(
+                kind: try row.text("kind"), title: try row.text("title"), endedOn: try row.date("ended_on"),
+                hours: try row.score("hours")))
+        }
+        try fill(&byID, connection, "talent.read_performance", """
+            SELECT employee_id, year, predicate, score
+              FROM hr.performance WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            let predicate: PerformancePredicate? = try row.optionalCode("predicate")
+            let score = try row.optionalScore("score")
+            guard predicate != nil || score != nil else {
+                throw StoreError(.invalidStoredValue, "a performance row of employee \(input.employee.nip) has neither predicate nor score")
+            }
+            input.performance.append(PerformanceRecord(year: try row.decode("year", as: Int.self), predicate: predicate,
+                                                       score: score))
+        }
+        let competencies = Competency.allCases.map(\.rawValue)
+        try fill(&byID, connection, "talent.read_assessments", """
+            SELECT employee_id, assessed_on, method, jpm_percent, \(competencies.joined(separator: ", "))
+              FROM hr.assessment WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            let levels = try competencies.map { try row.decode($0, as: Int?.self) }
+            let complete = levels.allSatisfy { $0 != nil }
+            let jpm = try row.optionalScore("jpm_percent")
+            guard complete || jpm != nil else {
+                throw StoreError(.invalidStoredValue, "an assessment of employee \(input.employee.nip) has neither 9 levels nor a JPM")
+            }
+            input.assessments.append(AssessmentRecord(
+                assessedOn: try row.date("assessed_on"), method: try row.optionalCode("method"), jpmPercent: jpm,
+                levels: complete ? levels.compactMap { $0 } : nil))
+        }
+        try fill(&byID, connection, "talent.read_awards", """
+            SELECT employee_id, level, coalesce(name, '') AS name, awarded_on
+              FROM hr.award WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            input.awards.append(AwardRecord(level: try row.code("level"), name: try row.text("name"),
+                                            awardedOn: try row.date("awarded_on")))
+        }
+        try fill(&byID, connection, "talent.read_penalties", """
+            SELECT employee_id, level, decided_on, ends_on
+              FROM hr.penalty WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            input.penalties.append(PenaltyRecord(level: try row.code("level"), decidedOn: try row.date("decided_on"),
+                                                 endsOn: try row.optionalDate("ends_on")))
+        }
+        try fill(&byID, connection, "talent.read_other_scores", """
+            SELECT employee_id, year, score
+              FROM hr.other_score WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            input.otherScores.append(OtherScoreRecord(year: try row.decode("year", as: Int.self),
+                                                      score: try row.score("score")))
+        }
+        try fill(&byID, connection, "talent.read_invalid_rows", """
+            SELECT employee_id, kind, line, reason
+              FROM hr.invalid_row WHERE employee_id = ANY($1) ORDER BY employee_id, id
+            """, unique) { input, row in
+            input.invalidRows.append(InvalidRow(kind: try row.code("kind"), line: try row.decode("line", as: Int.self),
+                                                problem: try row.text("reason")))
+        }
+        return Batch(
+            inputs: byID.keys.sorted().map { StoredEmployeeInput(id: $0, input: byID[$0]!) },
+            missingIDs: unique.filter { byID[$0] == nil })
+    }
+
+    private static func query(_ connection: Connection, _ name: String, _ sql: String, _ ids: [Int64]) throws -> [Row] {
+        try connection.execute(sql, [ids], name: name).rows
+    }
+
+    /// Runs a child-table query and adds each row to its employee's input.
+    private static func fill(_ byID: inout [Int64: EmployeeInput], _ connection: Connection, _ name: String,
+                             _ sql: String, _ ids: [Int64], add: (inout EmployeeInput, Row) throws -> Void) throws {
+        for row in try query(connection, name, sql, ids) {
+            let id = try row.decode("employee_id", as: Int64.self)
+            guard byID[id] != nil else { continue }
+            try add(&byID[id]!, row)
+        }
+    }
+}
+
+/// One employee's review inputs with its internal id (`hr.employee.id`).
+public struct StoredEmployeeInput: Sendable {
+    /// `hr.employee.id`.
+    public var id: Int64
+    /// The employee row, its history rows and its invalid-row markers, as the rules read them.
+    public var input: EmployeeInput
+}

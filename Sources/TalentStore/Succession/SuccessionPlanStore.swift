@@ -1,0 +1,63 @@
+import Foundation
+public import Postgres
+public import Talent
+
+/// Succession plans of a period: `talent.succession_plan` (the whole plan kept as its explanation) and
+/// `talent.succession_candidate` (one row per kept candidate).
+public enum SuccessionPlanStore {
+    /// Replaces every plan of the period by `plans` (delete, then one COPY per table). Run it inside a transaction.
+    /// - Parameters:
+    ///   - employeeIDs: internal id by NIP for every candidate NIP.
+    ///   - source: the id of the writer (the queue job), kept in `job_id`.
+    /// - Throws: `StoreError` (`.notFound`) for a candidate NIP missing from `employeeIDs`; `PostgresError`.
+    public static func replace(periodID: Int64, with plans: [SuccessionPlan], employeeIDs: [String: Int64],
+                               source: Int64?, on connection: Connection) throws {
+        try connection.execute("DELETE FROM talent.succession_plan WHERE period_id = $1", [periodID],
+                               name: "talent.delete_plans")
+        guard !plans.isEmpty else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let period = String(periodID)
+        var planRows: [[String?]] = []
+        var candidateRows: [[String?]] = []
+        for plan in plans {
+            let code = plan.target.positionCode
+            planRows.append([
+                period, code, CopyField.codes(plan.target.reasons.map(\.rawValue)),
+                CopyField.codes(plan.flags.map(\.rawValue)),
+                String(decoding: try encoder.encode(plan), as: UTF8.self), source.map(String.init),
+            ])
+            for candidate in plan.candidates {
+                guard let id = employeeIDs[candidate.nip] else {
+                    throw StoreError(.notFound, "candidate \(candidate.nip) of \(code) has no employee id")
+                }
+                candidateRows.append([
+                    period, code, String(candidate.rank), String(id), candidate.nip, candidate.nilaiTalenta.description,
+                    candidate.readiness.rawValue, CopyField.codes(candidate.gaps.map(\.rawValue)),
+                ])
+            }
+        }
+        try connection.copyIn(
+            "COPY talent.succession_plan (period_id, position_code, target_reasons, flags, explanation, job_id) FROM STDIN",
+            rows: planRows)
+        try connection.copyIn("""
+            COPY talent.succession_candidate (period_id, position_code, rank, employee_id, nip, nilai_talenta,
+                readiness, gaps) FROM STDIN
+            """, rows: candidateRows)
+    }
+
+    /// Every plan of a period, by position code, decoded from the stored explanation.
+    /// - Throws: `StoreError` (`.invalidStoredValue`) when a stored plan does not decode; `PostgresError`.
+    public static func plans(periodID: Int64, on connection: Connection) throws -> [SuccessionPlan] {
+        let decoder = JSONDecoder()
+        return try connection.execute("""
+            SELECT explanation::text AS plan FROM talent.succession_plan WHERE period_id = $1 ORDER BY position_code
+            """, [periodID], name: "talent.read_plans").rows.map { row in
+            do {
+                return try decoder.decode(SuccessionPlan.self, from: Data(try row.text("plan").utf8))
+            } catch {
+                throw StoreError(.invalidStoredValue, "a stored succession plan of period \(periodID) does not decode")
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+public import Postgres
+
+/// The headline numbers of a stored review: the nine-box distribution, the talent pool and succession coverage.
+public struct ReviewSummary: Hashable, Sendable {
+    /// Y.
+    public var year: Int
+    /// Employees per box (kotak) 1 … 9; a box with nobody is absent.
+    public var boxes: [Int: Int]
+    /// Assessed employees with no box (BELUM_TERPETAKAN).
+    public var notPlaced: Int
+    /// Pool members (KRS instansi).
+    public var poolSize: Int
+    /// Target positions (jabatan target) with a plan.
+    public var targetPositions: Int
+    /// Targets with no candidate (NO_SUCCESSOR).
+    public var noSuccessor: Int
+    /// Targets whose kept candidates include nobody ready now (NO_READY_NOW).
+    public var noReadyNow: Int
+
+    /// Everyone assessed: placed plus not placed.
+    public var assessed: Int { boxes.values.reduce(0, +) + notPlaced }
+
+    /// Reads the summary of year Y (three queries).
+    /// - Throws: `StoreError` (`.notFound`) when the year has no review period; `PostgresError`.
+    public static func read(year: Int, on connection: Connection) throws -> ReviewSummary {
+        let period = try ReviewPeriods.find(year: year, on: connection).period
+        var summary = ReviewSummary(year: year, boxes: [:], notPlaced: 0, poolSize: 0, targetPositions: 0,
+                                    noSuccessor: 0, noReadyNow: 0)
+        for row in try connection.execute("""
+            SELECT box, count(*) AS employees FROM talent.assessment_result WHERE period_id = $1 GROUP BY box
+            """, [period.id], name: "talent.summary_boxes").rows {
+            let count = try row.decode("employees", as: Int.self)
+            if let box = try row.decode("box", as: Int?.self) { summary.boxes[box] = count } else { summary.notPlaced = count }
+        }
+        let pool = try connection.execute(
+            "SELECT count(*) AS members FROM talent.pool_evaluation WHERE period_id = $1 AND is_member",
+            [period.id], name: "talent.summary_pool").rows[0]
+        summary.poolSize = try pool.decode("members", as: Int.self)
+        let plans = try connection.execute("""
+            SELECT count(*) AS targets,
+                   count(*) FILTER (WHERE 'NO_SUCCESSOR' = ANY(flags)) AS no_successor,
+                   count(*) FILTER (WHERE 'NO_READY_NOW' = ANY(flags)) AS no_ready_now
+              FROM talent.succession_plan WHERE period_id = $1
+            """, [period.id], name: "talent.summary_plans").rows[0]
+        summary.targetPositions = try plans.decode("targets", as: Int.self)
+        summary.noSuccessor = try plans.decode("no_successor", as: Int.self)
+        summary.noReadyNow = try plans.decode("no_ready_now", as: Int.self)
+        return summary
+    }
+}

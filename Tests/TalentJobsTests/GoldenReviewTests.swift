@@ -1,0 +1,50 @@
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Testing
+
+/// The issue's must-show: the golden input imported with `talenta import`, the annual review enqueued by plain SQL,
+/// `talenta worker` run until idle, `talenta export` matching the expected files field by field.
+@Suite("Golden review through the worker", .serialized)
+struct GoldenReviewTests {
+    @Test("import, annual_review by SQL, worker, export: placements, succession and rejected match field by field")
+    func goldenEndToEnd() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+
+        let imported = try TalentaCommand.run([
+            "import", "--database-url", database.url, "--reference-date", "2026-03-31",
+            ReviewTestKit.goldenInput.path,
+        ])
+        #expect(imported.status == 0, "talenta import failed:\n\(imported.errors)")
+
+        let jobID = try ReviewTestKit.enqueueBySQL("annual_review", ReviewTestKit.annualReview2026, on: connection)
+        let worker = try TalentaCommand.run([
+            "worker", "--database-url", database.url, "--exit-when-idle", "--concurrency", "2",
+            "--poll-interval", "0.05", "--log-level", "warning",
+        ])
+        #expect(worker.status == 0, "talenta worker failed:\n\(worker.errors)")
+        let states = try ReviewTestKit.snapshot(
+            "SELECT kind, state, count(*) FROM queue.job GROUP BY 1, 2 ORDER BY 1, 2", on: connection)
+        #expect(states == ["annual_review|completed|1", "assessment|completed|3", "succession_planning|completed|1"],
+                "job states: \(states); errors: \(worker.errors)")
+        let review: String = try ReviewTestKit.scalar("SELECT state FROM queue.job WHERE id = $1", [jobID],
+                                                      on: connection)
+        #expect(review == "completed")
+
+        let output = try ReviewTestKit.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let exported = try TalentaCommand.run(["export", "--database-url", database.url, "--year", "2026", output.path])
+        #expect(exported.status == 0, "talenta export failed:\n\(exported.errors)")
+
+        for (file, key) in [("placements.csv", ["nip"]), ("succession.csv", ["position_code", "rank"]),
+                            ("rejected.csv", ["file", "line"])] {
+            let differences = try ResultComparison.differences(
+                actual: output.appendingPathComponent(file),
+                expected: ReviewTestKit.goldenExpected.appendingPathComponent(file), key: key)
+            #expect(differences.isEmpty, "\(file) differs from the golden file:\n\(differences.joined(separator: "\n"))")
+        }
+    }
+}

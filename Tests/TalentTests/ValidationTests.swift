@@ -1,0 +1,250 @@
+import Talent
+import Testing
+
+@Suite("Validation: DOMAIN.md §10 and Fine print")
+struct ValidationTests {
+    static let d = Sample.d
+
+    static func row(_ file: InputFile, _ line: Int, _ values: [String]) -> RawRecord {
+        RawRecord(file: file, line: line, fields: Dictionary(uniqueKeysWithValues: zip(file.header, values)))
+    }
+
+    static let organisation = [
+        row(.units, 2, ["OPD", "Dinas", ""]), row(.units, 3, ["OPD-1", "Bidang", "OPD"]),
+        row(.positions, 2, ["P-STAF", "OPD-1", "Staf", "PELAKSANA", "", "false"]),
+    ]
+
+    static let goodEmployee = ["198501012010031001", "Contoh", "L", "1985-01-01", "PNS", "AKTIF", "III/b",
+                               "2022-04-01", "2010-03-01", "P-STAF", "2020-01-02"]
+
+    static func employee(_ changes: [String: String], line: Int = 2) -> RawRecord {
+        var record = row(.employees, line, goodEmployee)
+        for (key, value) in changes { record.fields[key] = value }
+        return record
+    }
+
+    func reason(_ changes: [String: String]) -> RejectReason? {
+        let result = Validator.validate(Self.organisation + [Self.employee(changes)], referenceDate: Self.d)
+        return result.rejections.first?.reason
+    }
+
+    @Test("a good employee row is accepted with its typed values")
+    func accepted() throws {
+        let result = Validator.validate(Self.organisation + [Self.employee([:])], referenceDate: Self.d)
+        #expect(result.rejections.isEmpty)
+        let employee = try #require(result.employees.first?.employee)
+        #expect(employee.golongan.ordinal == 10)
+        #expect(employee.positionSince == Sample.date("2020-01-02"))
+        #expect(result.organisation.opdCode(ofPosition: "P-STAF") == "OPD")
+    }
+
+    @Test("each employee reason", arguments: [
+        (["nip": "19850101201003100"], RejectReason.invalidNIP),
+        (["nip": "1985010120100310011"], .invalidNIP),
+        (["nip": "19850101201003100X"], .invalidNIP),
+        (["nip": "198502302010031001"], .invalidNIP),
+        (["nip": "198501011899031001"], .invalidNIP),
+        (["nip": "198501012010131001"], .invalidNIP),
+        (["nip": ""], .missingField),
+        (["name": ""], .missingField),
+        (["position_since": ""], .missingField),
+        (["cpns_date": ""], .missingField),
+        (["birth_date": "1985-02-30"], .invalidDate),
+        (["golongan_since": "2022/04/01"], .invalidDate),
+        (["position_since": "2026-04-01"], .dateAfterD),
+        (["status": "ASN"], .invalidStatus),
+        (["state": "aktif"], .invalidState),
+        (["sex": "1"], .invalidSex),
+        (["golongan": "III/B"], .invalidGolongan),
+        (["golongan": "IX"], .invalidGolongan),
+        (["position_code": "P-NONE"], .unknownPosition),
+    ] as [([String: String], RejectReason)])
+    func employeeReasons(changes: [String: String], expected: RejectReason) {
+        #expect(reason(changes) == expected, "\(changes)")
+    }
+
+    @Test("PPPK: grade notation, no CPNS date needed, NIP digits 9–14 not read as a date")
+    func pppk() {
+        let pppk = ["nip": "199002012022211001", "birth_date": "1990-02-01", "status": "PPPK", "golongan": "IX",
+                    "cpns_date": ""]
+        #expect(reason(pppk) == nil)
+        var oddDigits = pppk
+        oddDigits["nip"] = "199002019999991001"
+        #expect(reason(oddDigits) == nil)
+        var pnsGolongan = pppk
+        pnsGolongan["golongan"] = "III/b"
+        #expect(reason(pnsGolongan) == .invalidGolongan)
+    }
+
+    @Test("the first reason that applies wins, in §10's order")
+    func firstReason() {
+        #expect(reason(["nip": "123", "name": "", "birth_date": "x"]) == .invalidNIP)
+        #expect(reason(["name": "", "birth_date": "x"]) == .missingField)
+        #expect(reason(["birth_date": "x", "position_since": "2027-01-01"]) == .invalidDate)
+        #expect(reason(["position_since": "2027-01-01", "status": "X"]) == .dateAfterD)
+        #expect(reason(["status": "X", "state": "Y"]) == .invalidStatus)
+        #expect(reason(["state": "Y", "sex": "Z"]) == .invalidState)
+        #expect(reason(["sex": "Z", "golongan": "Q"]) == .invalidSex)
+        #expect(reason(["golongan": "Q", "position_code": "NONE"]) == .invalidGolongan)
+    }
+
+    @Test("DUPLICATE_NIP: the first row stays, its other rows attach to it")
+    func duplicateNIP() {
+        let records = Self.organisation + [
+            Self.employee([:], line: 2), Self.employee(["name": "Kedua"], line: 3),
+            Self.row(.performance, 2, ["198501012010031001", "2025", "BAIK", ""]),
+        ]
+        let result = Validator.validate(records, referenceDate: Self.d)
+        #expect(result.rejections == [Rejection(file: .employees, line: 3, nip: "198501012010031001", reason: .duplicateNIP)])
+        #expect(result.employees.count == 1)
+        #expect(result.employees.first?.employee.name == "Contoh")
+        #expect(result.employees.first?.performance.count == 1)
+    }
+
+    @Test("NIP_MISMATCH: the stored dates win and the placement is flagged")
+    func nipMismatch() throws {
+        let birth = Sample.employee(nip: "197601012000031001", birth: "1975-06-15", cpns: "2000-03-01")
+        #expect(birth.nipDisagreesWithRecord)
+        let cpns = Sample.employee(cpns: "2010-04-01")
+        #expect(cpns.nipDisagreesWithRecord)
+        #expect(!Sample.employee().nipDisagreesWithRecord)
+        let pppk = Sample.employee(nip: "199002019999991001", birth: "1990-02-01", status: .pppk, golongan: "IX", cpns: nil)
+        #expect(!pppk.nipDisagreesWithRecord)
+        let placement = try Sample.assess(Sample.input(birth))
+        #expect(placement.flags.contains(.nipMismatch))
+        #expect(placement.explanation.pool.retirementDate == Sample.date("2033-06-15"))
+    }
+
+    @Test("units and positions: INVALID_PARENT, INVALID_UNIT, INVALID_POSITION, DUPLICATE_CODE, MISSING_FIELD")
+    func organisationRows() {
+        let records = [
+            Self.row(.units, 2, ["A", "A", ""]), Self.row(.units, 3, ["B", "B", "NONE"]),
+            Self.row(.units, 4, ["C", "C", "B"]), Self.row(.units, 5, ["L1", "L1", "L2"]),
+            Self.row(.units, 6, ["L2", "L2", "L1"]), Self.row(.units, 7, ["A", "again", ""]),
+            Self.row(.units, 8, ["", "no code", ""]), Self.row(.units, 9, ["Z", "child first", "Y"]),
+            Self.row(.units, 10, ["Y", "parent later", "A"]),
+            Self.row(.positions, 2, ["P1", "A", "t", "FUNGSIONAL", "AHLI_MUDA", "true"]),
+            Self.row(.positions, 3, ["P2", "C", "t", "PELAKSANA", "", ""]),
+            Self.row(.positions, 4, ["P3", "A", "t", "FUNGSIONAL", "", ""]),
+            Self.row(.positions, 5, ["P4", "A", "t", "STAF", "", ""]),
+            Self.row(.positions, 6, ["P5", "A", "t", "PENGAWAS", "AHLI_MUDA", ""]),
+            Self.row(.positions, 7, ["P6", "A", "t", "PENGAWAS", "", "yes"]),
+            Self.row(.positions, 8, ["P1", "A", "t", "PENGAWAS", "", ""]),
+            Self.row(.positions, 9, ["", "A", "t", "PENGAWAS", "", ""]),
+            Self.row(.positions, 10, ["P7", "Z", "t", "ADMINISTRATOR", "", ""]),
+            Self.employee(["position_code": "P2"]),
+        ]
+        let result = Validator.validate(records, referenceDate: Self.d)
+        let got = result.rejections.map { "\($0.file.rawValue):\($0.line):\($0.reason.rawValue)" }
+        #expect(got == [
+            "units.csv:3:INVALID_PARENT", "units.csv:4:INVALID_PARENT", "units.csv:5:INVALID_PARENT",
+            "units.csv:6:INVALID_PARENT", "units.csv:7:DUPLICATE_CODE", "units.csv:8:MISSING_FIELD",
+            "positions.csv:3:INVALID_UNIT", "positions.csv:4:INVALID_POSITION", "positions.csv:5:INVALID_POSITION",
+            "positions.csv:6:INVALID_POSITION", "positions.csv:7:INVALID_POSITION", "positions.csv:8:DUPLICATE_CODE",
+            "positions.csv:9:MISSING_FIELD", "employees.csv:2:UNKNOWN_POSITION",
+        ])
+        #expect(result.positions.map(\.code) == ["P1", "P7"])
+        #expect(result.positions.first?.critical == true)
+        #expect(result.organisation.opdCode(ofPosition: "P7") == "A")
+    }
+
+    @Test("static problems of history rows become invalid-row markers of their kind", arguments: [
+        (InputFile.education, ["NIP", "MAGISTER", "", "", ""]),
+        (.education, ["NIP", "S1", "", "", "2007-02-30"]),
+        (.training, ["NIP", "", "t", "2025-01-01", "20"]),
+        (.training, ["NIP", "TEKNIS", "t", "", "20"]),
+        (.training, ["NIP", "TEKNIS", "t", "2025-01-01", "-1"]),
+        (.performance, ["NIP", "2025", "", ""]),
+        (.performance, ["NIP", "2025", "BAGUS", ""]),
+        (.performance, ["NIP", "2025", "BAIK", "100.01"]),
+        (.performance, ["NIP", "25", "BAIK", ""]),
+        (.performance, ["NIP", "2019", "", "abc"]),
+        (.assessments, ["NIP", "2025-06-15", "ASSESSMENT_CENTER", "", "3", "3", "7", "3", "3", "3", "3", "3", "3"]),
+        (.assessments, ["NIP", "2025-06-15", "ASSESSMENT_CENTER", "130", "", "", "", "", "", "", "", "", ""]),
+        (.assessments, ["NIP", "2025-06-15", "CACT", "130.00", "3", "3", "3", "3", "3", "3", "3", "3", "3"]),
+        (.assessments, ["NIP", "2025-06-15", "CACT", "80", "3", "3", "3", "", "", "", "", "", ""]),
+        (.assessments, ["NIP", "2025-06-15", "CACT", "", "", "", "", "", "", "", "", "", ""]),
+        (.assessments, ["NIP", "2025-06-15", "CACT", "", "3", "3", "3", "3", "3", "3", "3", "3", "2.5"]),
+        (.assessments, ["NIP", "2025-06-15", "WAWANCARA", "80", "", "", "", "", "", "", "", "", ""]),
+        (.awards, ["NIP", "KABUPATEN", "n", "2025-01-01"]),
+        (.awards, ["NIP", "KOTA", "n", ""]),
+        (.penalties, ["NIP", "RINGAN", "2025-01-01", "2024-12-31"]),
+        (.penalties, ["NIP", "BERAT", "", ""]),
+        (.otherScores, ["NIP", "2026", "101"]),
+        (.otherScores, ["NIP", "2026", "-0.01"]),
+        (.otherScores, ["NIP", "", "80"]),
+    ] as [(InputFile, [String])])
+    func staticProblems(file: InputFile, values: [String]) throws {
+        let nip = Self.goodEmployee[0]
+        let record = Self.row(file, 5, values.map { $0 == "NIP" ? nip : $0 })
+        let result = Validator.validate(Self.organisation + [Self.employee([:]), record], referenceDate: Self.d)
+        #expect(result.rejections.isEmpty)
+        let input = try #require(result.employees.first)
+        #expect(input.invalidRows.map(\.kind) == [file.recordKind!], "\(values)")
+        #expect(input.invalidRows.first?.line == 5)
+        let typed = input.education.count + input.training.count + input.performance.count + input.assessments.count
+            + input.awards.count + input.penalties.count + input.otherScores.count
+        #expect(typed == 0)
+    }
+
+    @Test("rows whose problem depends on D stay typed; the engine leaves them out and flags them")
+    func dDependentRows() throws {
+        let nip = Self.goodEmployee[0]
+        let records = Self.organisation + [
+            Self.employee([:]),
+            Self.row(.education, 2, [nip, "S2", "", "", "2026-06-01"]),
+            Self.row(.training, 2, [nip, "PKP", "t", "2026-05-01", "358"]),
+            Self.row(.performance, 2, [nip, "2026", "SANGAT_BAIK", ""]),
+            Self.row(.performance, 3, [nip, "2025", "BAIK", ""]),
+            Self.row(.assessments, 2, [nip, "2026-04-01", "CACT", "90", "", "", "", "", "", "", "", "", ""]),
+            Self.row(.awards, 2, [nip, "NASIONAL", "n", "2026-04-02"]),
+            Self.row(.penalties, 2, [nip, "BERAT", "2026-04-15", ""]),
+            Self.row(.otherScores, 2, [nip, "2027", "80"]),
+        ]
+        let result = Validator.validate(records, referenceDate: Self.d)
+        let input = try #require(result.employees.first)
+        #expect(input.invalidRows.isEmpty)
+        #expect(input.performance.count == 2 && input.training.count == 1 && input.penalties.count == 1)
+        let atD = try Sample.assess(input)
+        #expect(atD.flags == [.invalidAssessment, .invalidAward, .invalidEducation, .invalidOtherScore,
+                              .invalidPenalty, .invalidPerformance, .invalidTraining, .kinerjaPartial, .tanpaAsesmen])
+        // The same stored rows reviewed a year later: every one of them counts.
+        let later = ReviewContext(referenceDate: Sample.date("2027-12-31"))
+        let placement = try Sample.assess(input, context: later)
+        #expect(placement.flags.isEmpty)
+        #expect(placement.explanation.potensi.assessment?.score == Score(90))
+        #expect(placement.poolBlockers.contains(.disiplin))
+    }
+
+    @Test("rows naming a rejected or unknown employee are UNKNOWN_NIP; rejections in file then line order")
+    func unknownNIP() {
+        let records = Self.organisation + [
+            Self.row(.otherScores, 4, ["19880606201003100", "2026", "80"]),
+            Self.row(.performance, 3, ["19880606201003100", "2025", "BAIK", ""]),
+            Self.employee(["nip": "19880606201003100"], line: 2),
+            Self.row(.performance, 2, ["199901012020011999", "2025", "BAIK", ""]),
+        ]
+        let result = Validator.validate(records, referenceDate: Self.d)
+        #expect(result.rejections.map(\.reason) == [.invalidNIP, .unknownNIP, .unknownNIP, .unknownNIP])
+        #expect(result.rejections.map(\.file) == [.employees, .performance, .performance, .otherScores])
+        #expect(result.rejections.map(\.line) == [2, 2, 3, 4])
+        #expect(result.employees.isEmpty)
+    }
+
+    @Test("JPM and L with more decimals round half-up; legacy scores truncate (exact against the bands)")
+    func decimals() throws {
+        let nip = Self.goodEmployee[0]
+        let records = Self.organisation + [
+            Self.employee([:]),
+            Self.row(.assessments, 2, [nip, "2025-06-15", "", "81.995", "", "", "", "", "", "", "", "", ""]),
+            Self.row(.otherScores, 2, [nip, "2026", "59.994"]),
+            Self.row(.performance, 2, [nip, "2025", "", "90.999"]),
+            Self.row(.performance, 3, [nip, "2024", "", "100.000"]),
+        ]
+        let input = try #require(Validator.validate(records, referenceDate: Self.d).employees.first)
+        #expect(input.assessments.first?.jpmPercent?.description == "82.00")
+        #expect(input.otherScores.first?.score.description == "59.99")
+        #expect(input.performance.map { $0.score?.description } == ["90.99", "100.00"])
+        #expect(KinerjaRule.predicate(of: input.performance[0], rules: RuleSet.default.kinerja) == .baik)
+    }
+}
