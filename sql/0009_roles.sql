@@ -1,4 +1,5 @@
--- 0009_roles.sql: least-privilege group roles, the per-job status view, and the SQL API's SECURITY DEFINER functions.
+-- 0009_roles.sql: least-privilege group roles, the per-job status view, the SQL API's SECURITY DEFINER functions,
+-- and the storage settings of the queue's hot tables (fillfactor, per-table autovacuum; see deploy/postgresql.queue.conf).
 --
 -- Four NOLOGIN group roles; a deployment creates its own LOGIN users and grants them one role each
 -- (`CREATE ROLE simpeg LOGIN PASSWORD '…' IN ROLE talenta_enqueuer`, see deploy/RUNBOOK.md):
@@ -154,3 +155,28 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA hr TO talenta_hr_wr
 ALTER DEFAULT PRIVILEGES IN SCHEMA hr GRANT SELECT ON TABLES TO talenta_worker;
 ALTER DEFAULT PRIVILEGES IN SCHEMA hr GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO talenta_hr_writer;
 ALTER DEFAULT PRIVILEGES IN SCHEMA talent GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO talenta_worker;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Storage of the queue's hot tables
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- Every job row is updated three or more times (claim, heartbeats, completion) and later deleted by queue.prune.
+-- Those updates change columns the partial indexes filter on (state, lease_expires_at), so they are never HOT:
+-- fillfactor 80 leaves room for the new version on the same page, and autovacuum runs after ~1% of the table
+-- (or 1,000 rows) changed instead of the default 20%, without cost-based throttling, so dead rows do not pile up
+-- in front of the claim's index scan. Applies to new pages; an existing large table gets it at its next rewrite.
+ALTER TABLE queue.job SET (
+    fillfactor = 80,
+    autovacuum_vacuum_scale_factor = 0.01,
+    autovacuum_vacuum_threshold = 1000,
+    autovacuum_vacuum_insert_scale_factor = 0.05,
+    autovacuum_analyze_scale_factor = 0.02,
+    autovacuum_vacuum_cost_delay = 0
+);
+-- A few rows, each updated at every heartbeat (every lease/3 seconds per worker).
+ALTER TABLE queue.worker SET (
+    fillfactor = 50,
+    autovacuum_vacuum_scale_factor = 0,
+    autovacuum_vacuum_threshold = 200,
+    autovacuum_vacuum_cost_delay = 0
+);

@@ -97,6 +97,27 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test("every view and function a group role may use is documented with COMMENT ON")
+    func grantedObjectsAreDocumented() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let undocumented = try ReviewTestKit.snapshot("""
+            SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE \(Self.userSchemas) AND c.relkind IN ('v', 'm') AND obj_description(c.oid, 'pg_class') IS NULL
+               AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = ANY($1)
+                                                     AND has_table_privilege(r.oid, c.oid, 'SELECT'))
+            UNION ALL
+            SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE \(Self.userSchemas) AND obj_description(p.oid, 'pg_proc') IS NULL
+               AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = ANY($1)
+                                                     AND has_function_privilege(r.oid, p.oid, 'EXECUTE'))
+            ORDER BY 1
+            """, [RoleMatrix.roles], on: connection)
+        #expect(undocumented.isEmpty, "granted but without COMMENT ON: \(undocumented)")
+    }
+
     @Test("the group roles cannot log in and hold no role attributes or memberships")
     func groupRolesAreBare() throws {
         let database = try TestDatabase.create()
