@@ -73,6 +73,8 @@ sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 now() { date +%s.%N; }
 # peak_rss_mb LOG: "Maximum resident set size (kbytes)" of a /usr/bin/time -v log, in MB.
 peak_rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
+# cpu_seconds LOG: user + system CPU seconds of a /usr/bin/time -v log.
+cpu_seconds() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
 
 mkdir -p "$RESULTS" "$CITIES"
 echo "employees,step,rows,seconds,rows_per_s,peak_rss_mb,note" >"$ROWS"
@@ -98,7 +100,8 @@ for n in $SIZES; do
     env DATABASE_URL="$url" "$TALENTA" import --reference-date "$REFERENCE_DATE" "$city" --log-level warning \
     >"$LOGS/import.out"
   seconds=$(awk -v s="$started" -v e="$(now)" 'BEGIN { print e - s }')
-  row "$n" import "$csv_rows" "$seconds" "$(peak_rss_mb "$LOGS/import.time")" "talenta import, every CSV row read"
+  row "$n" import "$csv_rows" "$seconds" "$(peak_rss_mb "$LOGS/import.time")" \
+    "talenta import of every CSV row; CPU $(cpu_seconds "$LOGS/import.time") s"
   sql "$url" -c "VACUUM ANALYZE"
 
   sql "$url" -c "SELECT queue.enqueue('annual_review', '{\"year\": $YEAR, \"reference_date\": \"$REFERENCE_DATE\"}'::jsonb)" >/dev/null
@@ -114,7 +117,7 @@ for n in $SIZES; do
   batches=$(sql "$url" -c "SELECT count(*) FROM queue.job WHERE kind = 'assessment'")
   span=$(sql "$url" -c "SELECT round(extract(epoch FROM max(finished_at) - min(started_at))::numeric, 3) FROM queue.job")
   row "$n" review "$placed" "$seconds" "$(peak_rss_mb "$LOGS/worker.time")" \
-    "worker start..exit; $assessed assessed, $batches batches, jobs first claim..last completion ${span} s"
+    "worker start..exit; $assessed assessed in $batches batches; worker CPU $(cpu_seconds "$LOGS/worker.time") s; jobs span ${span} s"
 
   ref_ms=$(sql "$url" -c "CREATE TABLE public.reference_box (employee_id bigint PRIMARY KEY, box smallint NOT NULL)" \
     -c '\timing on' -c "
@@ -135,6 +138,12 @@ SERVER=$(sql "$BASE/talenta" -c "SHOW server_version")
 echo "make bench-review at $STAMP: talenta $commit, worker --concurrency $CONCURRENCY, $(nproc) cores, PostgreSQL $SERVER (bench/postgresql.bench.conf)"
 echo "review rows/s = employees placed per second, worker start..exit; import rows/s = CSV rows read per second"
 echo
-column -s, -t < <(sed 's/"//g' "$ROWS")
+python3 - "$ROWS" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+for r in rows:
+    print("  ".join(c.ljust(w) if i in (1, len(r) - 1) else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip())
+PY
 echo
 echo "bench-review: saved $ROWS" >&2
