@@ -1,4 +1,4 @@
-# Talenta: make build | test | demo | bench | fault-test | pgbouncer-test | db-up | db-down
+# Talenta: make build | test | demo | bench | bench-review | fault-test | pgbouncer-test | db-up | db-down
 # When DATABASE_URL is unset, targets that need Postgres start the throwaway cluster under .pgdata/.
 SHELL := /bin/bash
 .ONESHELL:
@@ -9,7 +9,7 @@ DB_ENV := .pgdata/env
 # Sourced before a command that needs the database: keep the caller's DATABASE_URL, else start ours.
 WITH_DB = if [ -z "$${DATABASE_URL:-}" ]; then scripts/db-up.sh; source $(DB_ENV); fi;
 
-.PHONY: build release test fault-test pgbouncer-test demo bench db-up db-down deps clean
+.PHONY: build release test fault-test pgbouncer-test demo bench bench-review db-up db-down deps clean
 
 deps:
 	@scripts/deps.sh
@@ -30,6 +30,11 @@ demo: deps
 # Side-by-side queue benchmark on its own throwaway cluster (.pgdata-bench/, port 25440); see bench/run.sh.
 bench: deps
 	@bench/run.sh
+
+# End-to-end annual review of generated cities (5,000 / 50,000 / 500,000 employees) on the same throwaway cluster;
+# see bench/review.sh. BENCH_REVIEW_SIZES picks the sizes.
+bench-review: deps
+	@bench/review.sh
 
 # Postgres restarted under busy and idle workers, on a throwaway cluster of its own (.pgdata-fault/, port 25441):
 # never the shared one. TALENTA_BIN picks a prebuilt binary (e.g. from another scratch path).

@@ -52,13 +52,16 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Longest wait in seconds between reconnect attempts while the database is unreachable.")
     var reconnectMaxDelay: Double = 10
 
+    @Option(help: "Most claimed jobs held ahead of the slots when jobs are faster than claims (0-10000; 0: none).")
+    var claimAhead = 100
+
     var workerConfiguration: WorkerConfiguration {
         WorkerConfiguration(
             concurrency: concurrency, queue: queue, pollInterval: pollInterval, lease: lease,
             exitWhenIdle: exitWhenIdle, listen: listen, defaultJobTimeout: jobTimeout,
             shutdownTimeout: shutdownTimeout,
             reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
-            version: Talenta.configuration.version)
+            version: Talenta.configuration.version, claimAheadLimit: claimAhead)
     }
 
     func validate() throws {
