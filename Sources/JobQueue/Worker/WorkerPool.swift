@@ -38,6 +38,7 @@ public final class WorkerPool: Sendable {
 
     private let connections: ConnectionPool
     private let logger: Logger
+    private let observer: (any JobObserver)?
     private let runner: JobRunner
     private let state: WorkerState
     private let registration: WorkerPresence.Registration
@@ -59,10 +60,12 @@ public final class WorkerPool: Sendable {
     ///   - configuration: see ``WorkerConfiguration``.
     ///   - logger: the base logger; each job's logger adds `job.id`, `job.kind`, `job.attempt`, `worker.id`.
     ///   - workerID: overrides the generated `host:pid:random` id (tests); must be unique among live workers.
+    ///   - observer: told of every claim and attempt end, and of the queue depths at every heartbeat (metrics);
+    ///     nil (the default) for none, which also skips the heartbeat's depth query.
     /// - Throws: ``JobQueueError`` (`invalidConfiguration`) when a configuration field is out of range.
     public init(
         databaseURL: String, registry: JobRegistry, configuration: WorkerConfiguration = WorkerConfiguration(),
-        logger: Logger, workerID: String? = nil
+        logger: Logger, workerID: String? = nil, observer: (any JobObserver)? = nil
     ) throws(JobQueueError) {
         try configuration.validate()
         let workerID = workerID ?? WorkerID.make()
@@ -71,13 +74,14 @@ public final class WorkerPool: Sendable {
         self.workerID = workerID
         self.configuration = configuration
         self.logger = logger
+        self.observer = observer
         self.connections = ConnectionPool(
             url: databaseURL, maxConnections: configuration.connectionPoolSize,
             applicationName: configuration.applicationName, defaults: configuration.connectionDefaults)
         self.state = WorkerState(concurrency: configuration.concurrency)
         self.runner = JobRunner(
             registry: registry, connections: connections, configuration: configuration, workerID: workerID,
-            state: state, logger: logger)
+            state: state, logger: logger, observer: observer)
         self.registration = WorkerPresence.Registration(id: workerID, configuration: configuration)
         self.slotQueues = (0..<configuration.concurrency).map { DispatchQueue(label: "talenta.worker.slot\($0)") }
     }
@@ -148,6 +152,9 @@ public final class WorkerPool: Sendable {
 
     /// How the pool stopped: ``StopOutcome/graceful`` until then.
     public var stopOutcome: StopOutcome { state.stopOutcome }
+
+    /// The pool's database connections: open (idle or lent) and lent right now. Cheap; safe from any thread.
+    public var connectionStats: (open: Int, inUse: Int) { connections.stats }
 
     // MARK: - Claim loop
 
@@ -226,6 +233,7 @@ public final class WorkerPool: Sendable {
 
     private func launch(_ job: Job) {
         let (slot, token) = state.occupySlot(with: job, timeout: runner.timeout(for: job))
+        observer?.jobClaimed(job)
         slotQueues[slot].async(group: jobs) { [self] in
             runner.run(job, slot: slot, token: token)
             state.releaseSlot(slot, token: token)
@@ -320,6 +328,7 @@ public final class WorkerPool: Sendable {
                         "discarded": "\(rescued.count { $0.state == "discarded" })",
                     ])
                 }
+                if let observer { observer.queuesSampled(try QueueDepth.read(on: connection)) }
             }
         } catch {
             logger.warning("heartbeat failed; retrying at the next beat", metadata: ["error": "\(error)"])

@@ -1,0 +1,87 @@
+import Foundation
+import FlyingFox
+import FlyingSocks
+public import Prometheus
+import Synchronization
+
+/// A small HTTP server that answers `GET /metrics` with a Prometheus registry in the text exposition format
+/// (version 0.0.4); every other path gets 404. FlyingFox serves it on its own tasks (no SwiftNIO).
+///
+/// - Important: bind it to a loopback address (the default, 127.0.0.1) unless a scraper on another host needs it:
+///   the metrics carry job kinds and queue names, nothing personal, but nothing is authenticated either.
+///
+/// Thread safety: every method may be called from any thread.
+public final class MetricsEndpoint: Sendable {
+    /// Runs before each scrape is rendered (e.g. to sample connection pool use); must be quick.
+    public typealias BeforeScrape = @Sendable () -> Void
+
+    private let server: HTTPServer
+    private let host: String
+    private let requestedPort: UInt16
+    private let running = Mutex<Task<Void, any Error>?>(nil)
+
+    /// - Parameters:
+    ///   - host: the IPv4 address to bind, default "127.0.0.1".
+    ///   - port: the TCP port; 0 picks a free one (see ``start()``'s return).
+    ///   - registry: the Prometheus registry to serve.
+    ///   - beforeScrape: called before each scrape is rendered.
+    /// - Throws: ``MetricsEndpointError`` when `host` is not an IPv4 address.
+    public init(
+        host: String = "127.0.0.1", port: UInt16, registry: PrometheusCollectorRegistry,
+        beforeScrape: @escaping BeforeScrape = {}
+    ) throws(MetricsEndpointError) {
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: host, port: port)
+        } catch {
+            throw MetricsEndpointError(message: "metrics host must be an IPv4 address, not '\(host)'")
+        }
+        self.host = host
+        self.requestedPort = port
+        let handler = ClosureHTTPHandler { request in
+            guard request.method == .GET, request.path == "/metrics" else {
+                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+                                    body: Data("not found: only GET /metrics is served\n".utf8))
+            }
+            beforeScrape()
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: Data(registry.emitToBuffer()))
+        }
+        server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
+    }
+
+    /// Starts listening and returns once the socket is bound.
+    /// - Returns: the port bound (the one asked for, or the one picked for port 0).
+    /// - Throws: ``MetricsEndpointError`` when the address cannot be bound (e.g. the port is in use).
+    @discardableResult
+    public func start() async throws(MetricsEndpointError) -> UInt16 {
+        let server = self.server
+        let task = Task { try await server.run() }
+        running.withLock { $0 = task }
+        do {
+            try await server.waitUntilListening(timeout: 5)
+        } catch {
+            task.cancel()
+            var cause: any Error = error
+            do { try await task.value } catch { cause = error }
+            throw MetricsEndpointError(message: "cannot listen on \(host):\(requestedPort): \(cause)")
+        }
+        guard case .ip4(_, let port)? = await server.listeningAddress else {
+            throw MetricsEndpointError(message: "the metrics endpoint is not listening on an IPv4 address")
+        }
+        return port
+    }
+
+    /// Stops listening and closes open connections. Safe to call more than once.
+    public func stop() async {
+        await server.stop(timeout: 1)
+        running.withLock { $0 }?.cancel()
+    }
+}
+
+/// The metrics endpoint could not be set up or started.
+public struct MetricsEndpointError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+}
