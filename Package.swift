@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "DemoCityTests", dependencies: [
             "DemoCity", "Interchange", .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Talent"]),
         .testTarget(name: "ObservabilityTests", dependencies: [
             "LogFormats", "WorkerMetrics", "JobQueue", "Postgres", "PostgresTestSupport",
             .product(name: "Logging", package: "swift-log"),

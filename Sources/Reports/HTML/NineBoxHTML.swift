@@ -1,6 +1,7 @@
 /// The nine-box report as one self-contained HTML page (well-formed XHTML syntax, UTF-8): the summary grid, then
 /// one section per OPD, each printed on its own page; each grid is an inline SVG from ``NineBoxSVG``. When the
-/// sections carry people, each OPD section also lists them by box. Every text is escaped.
+/// sections carry people, each OPD section (or the summary, in a report without OPD sections) also lists them by
+/// box. Every text is escaped.
 public enum NineBoxHTML {
     /// The page of `report`.
     public static func document(_ report: NineBoxReport) -> String {
@@ -34,6 +35,8 @@ public enum NineBoxHTML {
                     + "<td>\(counts.assessed)</td><td>\(counts.placed)</td><td>\(counts.notPlaced)</td><td>\(top)</td></tr>\n"
             }
             html += "</table>\n"
+        } else {
+            html += peopleTable(report.summary.counts)
         }
         html += "</section>\n"
         for opd in report.opds {
