@@ -11,6 +11,8 @@ public enum NineBoxSVG {
     /// The most people a cell lists before "+ n more".
     public static let maxPeoplePerCell = 8
 
+    /// The longest heading that fits the drawing's width at its font size; longer ones end in "…".
+    static let maxHeadingLength = 68
     static let cellWidth = 200
     static let cellHeight = 150
     static let gridLeft = 120
@@ -36,7 +38,7 @@ public enum NineBoxSVG {
 
             """
         svg += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        let heading = "Talent review \(year): \(section.title)"
+        let heading = clipped("Talent review \(year): \(section.title)", to: maxHeadingLength)
         svg += text(heading, x: 20, y: 34, size: 22, weight: "bold", cssClass: "title")
         svg += text("\(counts.assessed) assessed, \(counts.placed) placed on the nine-box grid (PermenPANRB 3/2020)",
                     x: 20, y: 60, size: 14, fill: "#444444", cssClass: "subtitle")
