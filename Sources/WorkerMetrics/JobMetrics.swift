@@ -32,6 +32,9 @@ public final class JobMetrics: JobObserver {
         let duration: Timer
     }
 
+    /// The label of the job duration histogram.
+    public static let durationLabel = "talenta_job_duration_seconds"
+
     private let factory: any MetricsFactory
     private let kinds = Mutex([String: KindMetrics]())
     private let queues = Mutex([String: (depth: Meter, oldest: Meter, scheduled: Meter)]())
@@ -102,7 +105,7 @@ public final class JobMetrics: JobObserver {
                 completed: Counter(label: "talenta_jobs_completed_total", dimensions: labels, factory: factory),
                 failed: Counter(label: "talenta_jobs_failed_total", dimensions: labels, factory: factory),
                 discarded: Counter(label: "talenta_jobs_discarded_total", dimensions: labels, factory: factory),
-                duration: Timer(label: "talenta_job_duration_seconds", dimensions: labels, factory: factory))
+                duration: Timer(label: Self.durationLabel, dimensions: labels, factory: factory))
             kinds[kind] = made
             return made
         }

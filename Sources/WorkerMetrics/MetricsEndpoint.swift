@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import FlyingFox
 import FlyingSocks
@@ -57,26 +58,63 @@ public final class MetricsEndpoint: Sendable {
     @discardableResult
     public func start() async throws(MetricsEndpointError) -> UInt16 {
         let server = self.server
-        let task = Task { try await server.run() }
+        let failure = Mutex<(any Error)?>(nil)
+        let task = Task {
+            do {
+                try await server.run()
+            } catch {
+                failure.withLock { $0 = error }
+                throw error
+            }
+        }
         running.withLock { $0 = task }
-        do {
-            try await server.waitUntilListening(timeout: 5)
-        } catch {
-            task.cancel()
-            var cause: any Error = error
-            do { try await task.value } catch { cause = error }
-            throw MetricsEndpointError(message: "cannot listen on \(host):\(requestedPort): \(cause)")
+        // Listening, or the run failed (e.g. the port is taken), whichever comes first; 5 s at most.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            if case .ip4(_, let port)? = await server.listeningAddress { return port }
+            if let error = failure.withLock({ $0 }) {
+                throw MetricsEndpointError(message: "cannot listen on \(host):\(requestedPort): \(error)")
+            }
+            try? await Task.sleep(for: .milliseconds(10))
         }
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            throw MetricsEndpointError(message: "the metrics endpoint is not listening on an IPv4 address")
-        }
-        return port
+        task.cancel()
+        throw MetricsEndpointError(message: "the metrics endpoint did not start listening on \(host):\(requestedPort) within 5 s")
     }
 
     /// Stops listening and closes open connections. Safe to call more than once.
     public func stop() async {
         await server.stop(timeout: 1)
         running.withLock { $0 }?.cancel()
+    }
+
+    /// ``start()`` for callers outside Swift concurrency (the Dispatch-based worker): blocks the calling thread
+    /// until the socket is bound. Never call it from a task.
+    @discardableResult
+    public func startWaiting() throws(MetricsEndpointError) -> UInt16 {
+        let outcome = Mutex<Result<UInt16, MetricsEndpointError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do throws(MetricsEndpointError) {
+                let port = try await start()
+                outcome.withLock { $0 = .success(port) }
+            } catch {
+                outcome.withLock { $0 = .failure(error) }
+            }
+            done.signal()
+        }
+        done.wait()
+        return try outcome.withLock { $0! }.get()
+    }
+
+    /// ``stop()`` for callers outside Swift concurrency: blocks until the server has stopped. Never call it from a
+    /// task.
+    public func stopWaiting() {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await stop()
+            done.signal()
+        }
+        done.wait()
     }
 }
 
