@@ -91,7 +91,7 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .testTarget(name: "TalentJobsTests", dependencies: [
-            "TalentJobs", "TalentStore", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
+            "TalentJobs", "TalentStore", "LogFormats", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
             .product(name: "Logging", package: "swift-log"), .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
     ],
