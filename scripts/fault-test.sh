@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # fault-test.sh [TALENTA_BINARY]: Postgres restarted under busy and idle workers, on a throwaway cluster of its own.
 #
-# Starts a cluster under .pgdata-fault/ on port 25441 (never the shared one), migrates it, runs two `talenta worker`
+# Starts a cluster under .pgdata-fault/ on port 25441 (TALENTA_FAULT_PGPORT) (never the shared one), migrates it, runs two `talenta worker`
 # processes (poll interval 5 s, so only NOTIFY can wake them within 100 ms), then:
 #   1. busy: enqueues 3,000 jobs whose completion writes a result row (~10 ms each) and restarts Postgres while they
 #      run; every job must complete exactly once (one result row each);
@@ -13,7 +13,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:-$REPO/.build/debug/talenta}
 export TALENTA_PGDIR=$REPO/.pgdata-fault
-export TALENTA_PGPORT=25441
+export TALENTA_PGPORT=${TALENTA_FAULT_PGPORT:-25441}
 LATENCY_LIMIT_MS=100
 JOBS=3000
 
