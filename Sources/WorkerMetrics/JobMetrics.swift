@@ -18,7 +18,8 @@ import Synchronization
 /// | `talenta_db_connections_open` | gauge | | the worker's pooled connections open |
 /// | `talenta_db_connections_in_use` | gauge | | the worker's pooled connections lent right now |
 ///
-/// claimed = completed + failed, except attempts whose lease was lost or released at shutdown. Queue gauges are
+/// claimed = completed + failed, except attempts whose lease was lost, or that were released at shutdown or dropped
+/// from the claim-ahead buffer unstarted. A completion written in a batch counts once the batch has written it. Queue gauges are
 /// refreshed by the worker's heartbeat (every lease / 3 seconds); connection gauges by ``connectionsSampled(open:inUse:)``
 /// (the endpoint calls it on every scrape).
 ///

@@ -2,7 +2,9 @@
 /// heartbeat, so every method must be cheap, must not block, and may be called from any thread at once.
 ///
 /// Every claimed attempt ends exactly once as completed or failed (a failed attempt may also discard the job),
-/// unless this worker stopped owning it first (its lease was lost or released at shutdown: then no end is reported).
+/// unless this worker stopped owning it first (its lease was lost, or it was released at shutdown or dropped from
+/// the claim-ahead buffer unstarted: then no end is reported). A completion written by the batched completion is
+/// reported once its batch has written it.
 public protocol JobObserver: Sendable {
     /// This worker claimed `job` (its `attempt` counts the new attempt).
     func jobClaimed(_ job: Job)

@@ -63,13 +63,16 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "The IPv4 address the metrics endpoint binds (only with --metrics-port).")
     var metricsHost = "127.0.0.1"
 
+    @Option(help: "Most claimed jobs held ahead of the slots when jobs are faster than claims (0-10000; 0: none).")
+    var claimAhead = 100
+
     var workerConfiguration: WorkerConfiguration {
         WorkerConfiguration(
             concurrency: concurrency, queue: queue, pollInterval: pollInterval, lease: lease,
             exitWhenIdle: exitWhenIdle, listen: listen, defaultJobTimeout: jobTimeout,
             shutdownTimeout: shutdownTimeout,
             reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
-            version: Talenta.configuration.version)
+            version: Talenta.configuration.version, claimAheadLimit: claimAhead)
     }
 
     func validate() throws {
