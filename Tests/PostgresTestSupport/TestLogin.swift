@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Postgres
 
 /// A LOGIN role for one test, member of the given group roles (e.g. `talenta_worker`), with a random name and
