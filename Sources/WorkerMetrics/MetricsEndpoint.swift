@@ -16,6 +16,9 @@ public final class MetricsEndpoint: Sendable {
     /// Runs before each scrape is rendered (e.g. to sample connection pool use); must be quick.
     public typealias BeforeScrape = @Sendable () -> Void
 
+    /// Seconds ``start()`` waits for the socket to be bound.
+    static let startLimit = 60
+
     private let server: HTTPServer
     private let host: String
     private let requestedPort: UInt16
@@ -52,7 +55,8 @@ public final class MetricsEndpoint: Sendable {
         server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
     }
 
-    /// Starts listening and returns once the socket is bound.
+    /// Starts listening and returns once the socket is bound (at most 60 s, a limit only a starved Swift concurrency
+    /// thread pool could reach).
     /// - Returns: the port bound (the one asked for, or the one picked for port 0).
     /// - Throws: ``MetricsEndpointError`` when the address cannot be bound (e.g. the port is in use).
     @discardableResult
@@ -68,8 +72,9 @@ public final class MetricsEndpoint: Sendable {
             }
         }
         running.withLock { $0 = task }
-        // Listening, or the run failed (e.g. the port is taken), whichever comes first; 5 s at most.
-        let deadline = ContinuousClock.now + .seconds(5)
+        // Listening, or the run failed (e.g. the port is taken), whichever comes first. Binding takes milliseconds;
+        // the generous limit only guards against a starved cooperative thread pool.
+        let deadline = ContinuousClock.now + .seconds(Self.startLimit)
         while ContinuousClock.now < deadline {
             if case .ip4(_, let port)? = await server.listeningAddress { return port }
             if let error = failure.withLock({ $0 }) {
@@ -78,7 +83,8 @@ public final class MetricsEndpoint: Sendable {
             try? await Task.sleep(for: .milliseconds(10))
         }
         task.cancel()
-        throw MetricsEndpointError(message: "the metrics endpoint did not start listening on \(host):\(requestedPort) within 5 s")
+        throw MetricsEndpointError(
+            message: "the metrics endpoint did not start listening on \(host):\(requestedPort) within \(Self.startLimit) s")
     }
 
     /// Stops listening and closes open connections. Safe to call more than once.

@@ -36,7 +36,7 @@ struct WorkerProcessMetricsTests {
         }
 
         var port: Int?
-        let deadline = Date(timeIntervalSinceNow: 30)
+        let deadline = Date(timeIntervalSinceNow: 120)
         while port == nil, Date() < deadline, process.isRunning {
             for line in lines() {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -49,7 +49,7 @@ struct WorkerProcessMetricsTests {
         let bound = try #require(port, "no 'metrics endpoint listening' line:\n\(lines().joined(separator: "\n"))")
 
         var values = [String: Double]()
-        let scrapeDeadline = Date(timeIntervalSinceNow: 30)
+        let scrapeDeadline = Date(timeIntervalSinceNow: 120)
         while Date() < scrapeDeadline {
             values = try await MetricsScrapeTests.scrape(port: UInt16(bound)).values
             if values[#"talenta_jobs_completed_total{kind="noop"}"#] == 5 { break }
