@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libpq, as Debian's libpq-dev ships it.
@@ -50,10 +53,25 @@ let package = Package(
             "JobQueue", "Postgres", "Talent", "TalentStore",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The nine-box report drawn as SVG or HTML from plain counts. Foundation only: no database, no I/O.
+        .target(name: "Reports"),
+        // Log output formats for the executable's bootstrap: JSON lines for log shippers.
+        .target(name: "LogFormats", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // The worker's metrics (swift-metrics) and the Prometheus text endpoint that serves them.
+        .target(name: "WorkerMetrics", dependencies: [
+            "JobQueue",
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "talenta", dependencies: [
             "Postgres", "JobQueue", "Talent", "Interchange", "TalentStore", "TalentJobs", "DemoCity",
+            "Reports", "LogFormats", "WorkerMetrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         // Test-only: a fresh, migrated database per suite on the server DATABASE_URL names.
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),
@@ -65,8 +83,15 @@ let package = Package(
         .testTarget(name: "DemoCityTests", dependencies: [
             "DemoCity", "Interchange", .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Talent"]),
+        .testTarget(name: "ObservabilityTests", dependencies: [
+            "LogFormats", "WorkerMetrics", "JobQueue", "Postgres", "PostgresTestSupport",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         .testTarget(name: "TalentJobsTests", dependencies: [
-            "TalentJobs", "TalentStore", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
+            "TalentJobs", "TalentStore", "LogFormats", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
             .product(name: "Logging", package: "swift-log"), .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
     ],

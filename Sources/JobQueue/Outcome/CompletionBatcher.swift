@@ -22,27 +22,33 @@ final class CompletionBatcher: Sendable {
     private let connectionTimeout: Double
     private let logger: Logger
     private let state: WorkerState
+    private let observer: (any JobObserver)?
     private let queue = DispatchQueue(label: "talenta.worker.completions")
-    /// The jobs waiting for the next flush, and whether a flush is scheduled.
-    private let pending = Mutex((jobs: [Job](), scheduled: false))
+    /// The jobs waiting for the next flush (with the seconds each attempt ran), and whether a flush is scheduled.
+    private let pending = Mutex((jobs: [(job: Job, seconds: Double)](), scheduled: false))
     /// The cancel handle of the flush in progress, and whether the shutdown gave up waiting for flushes.
     private let inFlight = Mutex((handle: CancelHandle?.none, abandoned: false, released: 0))
     /// Entered while a flush is scheduled or running.
     private let flushing = DispatchGroup()
 
-    init(connections: ConnectionPool, workerID: String, connectionTimeout: Double, state: WorkerState, logger: Logger) {
+    init(
+        connections: ConnectionPool, workerID: String, connectionTimeout: Double, state: WorkerState, logger: Logger,
+        observer: (any JobObserver)?
+    ) {
         self.connections = connections
         self.workerID = workerID
         self.connectionTimeout = connectionTimeout
         self.state = state
         self.logger = logger
+        self.observer = observer
     }
 
     /// Queues `job`'s completion; it is written by the next flush.
-    func submit(_ job: Job) {
+    /// - Parameter seconds: how long the attempt ran, for the observer once the completion is written.
+    func submit(_ job: Job, seconds: Double) {
         state.completionSubmitted()
         let schedule = pending.withLock { pending in
-            pending.jobs.append(job)
+            pending.jobs.append((job, seconds))
             defer { pending.scheduled = true }
             return !pending.scheduled
         }
@@ -81,15 +87,21 @@ final class CompletionBatcher: Sendable {
                 return pending.jobs
             }
             guard !jobs.isEmpty else { return }
-            flush(jobs)
+            let completed = flush(jobs.map(\.job))
+            if let observer {
+                for entry in jobs where completed.contains(entry.job.id) {
+                    observer.jobEnded(entry.job, as: .completed, seconds: entry.seconds)
+                }
+            }
             state.completionsRecorded(jobs.count)
         }
     }
 
-    private func flush(_ jobs: [Job]) {
+    /// - Returns: the ids of the jobs whose completion was written.
+    private func flush(_ jobs: [Job]) -> Set<Int64> {
         if inFlight.withLock({ $0.abandoned }) {
             release(jobs)
-            return
+            return []
         }
         do {
             let completed = try connections.withConnection(timeout: connectionTimeout) { connection in
@@ -109,13 +121,15 @@ final class CompletionBatcher: Sendable {
                     "job.id": "\(job.id)", "job.kind": "\(job.kind)", "job.attempt": "\(job.attempt)",
                 ])
             }
+            return completed
         } catch {
             if inFlight.withLock({ $0.abandoned }) {
                 release(jobs)
-                return
+                return []
             }
             logger.error("could not record completions; their leases will expire and the jobs will be rescued",
                          metadata: ["jobs": "\(jobs.count)", "error": "\(error)"])
+            return []
         }
     }
 

@@ -14,6 +14,8 @@ struct JobRunner: Sendable {
     let state: WorkerState
     let completions: CompletionBatcher
     let logger: Logger
+    /// Told of every attempt's end (metrics); nil for none.
+    let observer: (any JobObserver)?
 
     /// Seconds `job` may run: its kind's timeout, else the configuration's default.
     func timeout(for job: Job) -> Double {
@@ -33,7 +35,7 @@ struct JobRunner: Sendable {
             let registered = registry.kindNames.joined(separator: ", ")
             let message = "unknown job kind '\(job.kind)': no handler is registered under this name in this worker "
                 + "(registered kinds: \(registered.isEmpty ? "none" : registered))"
-            record(job, decision: .discard, message: message, kind: .unknownKind, logger: logger)
+            record(job, decision: .discard, message: message, kind: .unknownKind, logger: logger, started: nil)
             return
         }
 
@@ -56,7 +58,11 @@ struct JobRunner: Sendable {
                     try JobOutcomes.complete(job, workerID: workerID, on: transaction)
                 }).committed
             }
-            if !committed { completions.submit(job) }
+            if committed {
+                observer?.jobEnded(job, as: .completed, seconds: seconds(since: started))
+            } else {
+                completions.submit(job, seconds: seconds(since: started))
+            }
             logger.debug("job completed", metadata: [
                 "duration.ms": "\(milliseconds(since: started))", "completion": "\(committed ? "in transaction" : "batched")",
             ])
@@ -70,7 +76,8 @@ struct JobRunner: Sendable {
                 var generator = SystemRandomNumberGenerator()
                 let decision = configuration.retryPolicy.decision(
                     attempt: job.attempt, maxAttempts: job.maxAttempts, error: timedOut, using: &generator)
-                record(job, decision: decision, message: timedOut.description, kind: .timeout, logger: logger)
+                record(job, decision: decision, message: timedOut.description, kind: .timeout, logger: logger,
+                       started: started)
             case .shutdown?:
                 release(job, logger: logger)
             case .leaseLost?:
@@ -79,7 +86,8 @@ struct JobRunner: Sendable {
                 var generator = SystemRandomNumberGenerator()
                 let decision = configuration.retryPolicy.decision(
                     attempt: job.attempt, maxAttempts: job.maxAttempts, error: error, using: &generator)
-                record(job, decision: decision, message: String(describing: error), kind: .of(error), logger: logger)
+                record(job, decision: decision, message: String(describing: error), kind: .of(error), logger: logger,
+                       started: started)
             }
         }
     }
@@ -91,7 +99,11 @@ struct JobRunner: Sendable {
         throw JobInterruptedError(interruption: interruption)
     }
 
-    private func record(_ job: Job, decision: RetryDecision, message: String, kind: JobErrorKind, logger: Logger) {
+    /// Records a failed attempt; `started` is when its handler started (nil when none ran).
+    private func record(
+        _ job: Job, decision: RetryDecision, message: String, kind: JobErrorKind, logger: Logger,
+        started: ContinuousClock.Instant?
+    ) {
         do {
             let record = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
                 try JobOutcomes.fail(
@@ -102,6 +114,8 @@ struct JobRunner: Sendable {
                                metadata: ["error": "\(message)"])
                 return
             }
+            observer?.jobEnded(
+                job, as: record.state == "discarded" ? .discarded : .retryable, seconds: started.map(seconds(since:)))
             logger.warning("job attempt failed", metadata: [
                 "error": "\(message)", "error.kind": "\(kind)", "job.state": "\(record.state)",
                 "job.run_at": "\(record.runAt)",
@@ -124,6 +138,11 @@ struct JobRunner: Sendable {
             logger.error("could not release the job's lease; it will expire and the job will be rescued",
                          metadata: ["error": "\(error)"])
         }
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     private func milliseconds(since start: ContinuousClock.Instant) -> Int64 {

@@ -45,6 +45,7 @@ public final class WorkerPool: Sendable {
 
     private let connections: ConnectionPool
     private let logger: Logger
+    private let observer: (any JobObserver)?
     private let runner: JobRunner
     private let completions: CompletionBatcher
     private let state: WorkerState
@@ -67,10 +68,12 @@ public final class WorkerPool: Sendable {
     ///   - configuration: see ``WorkerConfiguration``.
     ///   - logger: the base logger; each job's logger adds `job.id`, `job.kind`, `job.attempt`, `worker.id`.
     ///   - workerID: overrides the generated `host:pid:random` id (tests); must be unique among live workers.
+    ///   - observer: told of every claim and attempt end, and of the queue depths at every heartbeat (metrics);
+    ///     nil (the default) for none, which also skips the heartbeat's depth query.
     /// - Throws: ``JobQueueError`` (`invalidConfiguration`) when a configuration field is out of range.
     public init(
         databaseURL: String, registry: JobRegistry, configuration: WorkerConfiguration = WorkerConfiguration(),
-        logger: Logger, workerID: String? = nil
+        logger: Logger, workerID: String? = nil, observer: (any JobObserver)? = nil
     ) throws(JobQueueError) {
         try configuration.validate()
         let workerID = workerID ?? WorkerID.make()
@@ -79,6 +82,7 @@ public final class WorkerPool: Sendable {
         self.workerID = workerID
         self.configuration = configuration
         self.logger = logger
+        self.observer = observer
         self.connections = ConnectionPool(
             url: databaseURL, maxConnections: configuration.connectionPoolSize,
             applicationName: configuration.applicationName, defaults: configuration.connectionDefaults)
@@ -87,10 +91,10 @@ public final class WorkerPool: Sendable {
             claimAheadLimit: configuration.claimAheadLimit)
         self.completions = CompletionBatcher(
             connections: connections, workerID: workerID, connectionTimeout: configuration.connectionTimeout,
-            state: state, logger: logger)
+            state: state, logger: logger, observer: observer)
         self.runner = JobRunner(
             registry: registry, connections: connections, configuration: configuration, workerID: workerID,
-            state: state, completions: completions, logger: logger)
+            state: state, completions: completions, logger: logger, observer: observer)
         self.registration = WorkerPresence.Registration(id: workerID, configuration: configuration)
         self.slotQueues = (0..<configuration.concurrency).map { DispatchQueue(label: "talenta.worker.slot\($0)") }
     }
@@ -162,6 +166,9 @@ public final class WorkerPool: Sendable {
     /// How the pool stopped: ``StopOutcome/graceful`` until then.
     public var stopOutcome: StopOutcome { state.stopOutcome }
 
+    /// The pool's database connections: open (idle or lent) and lent right now. Cheap; safe from any thread.
+    public var connectionStats: (open: Int, inUse: Int) { connections.stats }
+
     // MARK: - Claim loop
 
     private func claimLoop() {
@@ -207,6 +214,7 @@ public final class WorkerPool: Sendable {
                 first = false
                 connected()
             }
+            if let observer { claimed.forEach(observer.jobClaimed) }
             for launch in state.admit(claimed, claimedAt: sent, timeout: runner.timeout(for:)) {
                 slotQueues[launch.slot].async(group: jobs) { [self] in
                     runSlot(launch.slot, job: launch.job, token: launch.token)
@@ -372,6 +380,7 @@ public final class WorkerPool: Sendable {
                         "discarded": "\(rescued.count { $0.state == "discarded" })",
                     ])
                 }
+                if let observer { observer.queuesSampled(try QueueDepth.read(on: connection)) }
             }
         } catch {
             logger.warning("heartbeat failed; retrying at the next beat", metadata: ["error": "\(error)"])

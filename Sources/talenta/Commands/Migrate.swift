@@ -17,7 +17,7 @@ struct MigrateCommand: ParsableCommand {
     var sqlDir: String?
 
     func run() throws {
-        let logger = LogSetup.logger(label: "talenta.migrate", level: database.logLevel)
+        let logger = LogSetup.logger(label: "talenta.migrate", options: database)
         guard let directory = SQLDirectory.locate(option: sqlDir) else {
             throw CommandFailure(description: "no sql/ folder with \(SQLDirectory.marker) found; pass --sql-dir or set TALENTA_SQL_DIR")
         }

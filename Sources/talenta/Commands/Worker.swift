@@ -1,8 +1,11 @@
 import ArgumentParser
+import CoreMetrics
 import Dispatch
 import Foundation
 import JobQueue
 import Logging
+import Prometheus
+import WorkerMetrics
 
 /// `talenta worker`: the job worker daemon.
 ///
@@ -52,6 +55,14 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Longest wait in seconds between reconnect attempts while the database is unreachable.")
     var reconnectMaxDelay: Double = 10
 
+    @Option(help: ArgumentHelp(
+        "Serve Prometheus metrics at http://HOST:PORT/metrics (off unless given; 0 picks a free port, logged).",
+        discussion: "Jobs claimed, completed, failed and discarded by kind, job durations, queue depth and oldest waiting age, and connection pool use."))
+    var metricsPort: Int?
+
+    @Option(help: "The IPv4 address the metrics endpoint binds (only with --metrics-port).")
+    var metricsHost = "127.0.0.1"
+
     @Option(help: "Most claimed jobs held ahead of the slots when jobs are faster than claims (0-10000; 0: none).")
     var claimAhead = 100
 
@@ -70,18 +81,29 @@ struct WorkerCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
+        if let metricsPort, !(0...65_535).contains(metricsPort) {
+            throw ValidationError("--metrics-port must be between 0 and 65535")
+        }
     }
 
     func run() throws {
-        let logger = LogSetup.logger(label: "talenta.worker", level: database.logLevel)
+        let logger = LogSetup.logger(label: "talenta.worker", options: database)
+        let registry = PrometheusCollectorRegistry()
+        let metrics: JobMetrics? = metricsPort.map { _ in
+            MetricsSystem.bootstrap(PrometheusBackend.factory(registry: registry))
+            return JobMetrics()
+        }
         let pool: WorkerPool
         do {
             pool = try WorkerPool(
                 databaseURL: database.resolvedDatabaseURL, registry: JobHandlers.registry(),
-                configuration: workerConfiguration, logger: logger)
+                configuration: workerConfiguration, logger: logger, observer: metrics)
         } catch {
             throw CommandFailure("cannot start the worker", error)
         }
+        let endpoint = try metrics.map { try Self.startMetricsEndpoint(
+            host: metricsHost, port: metricsPort ?? 0, registry: registry, metrics: $0, pool: pool, logger: logger) }
+        defer { endpoint?.stopWaiting() }
         let signals = Self.installSignalHandlers(pool: pool, logger: logger)
         defer { signals.cancel() }
         let outcome: StopOutcome
@@ -95,6 +117,26 @@ struct WorkerCommand: ParsableCommand {
         if case .jobsReleased(let count) = outcome {
             logger.notice("stopped after releasing jobs that did not finish in time", metadata: ["jobs": "\(count)"])
             throw ExitCode(WorkerExitCode.jobsReleased)
+        }
+    }
+
+    /// Binds the metrics endpoint; the connection gauges are sampled on every scrape.
+    private static func startMetricsEndpoint(
+        host: String, port: Int, registry: PrometheusCollectorRegistry, metrics: JobMetrics, pool: WorkerPool,
+        logger: Logger
+    ) throws -> MetricsEndpoint {
+        do {
+            let endpoint = try MetricsEndpoint(host: host, port: UInt16(port), registry: registry) {
+                let connections = pool.connectionStats
+                metrics.connectionsSampled(open: connections.open, inUse: connections.inUse)
+            }
+            let bound = try endpoint.startWaiting()
+            logger.notice("metrics endpoint listening", metadata: [
+                "metrics.url": "http://\(host):\(bound)/metrics", "metrics.port": "\(bound)",
+            ])
+            return endpoint
+        } catch {
+            throw CommandFailure("cannot start the metrics endpoint", error)
         }
     }
 

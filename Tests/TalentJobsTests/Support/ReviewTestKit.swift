@@ -24,14 +24,16 @@ enum ReviewTestKit {
     }
 
     /// Runs an in-process worker with the talent kinds until no job is claimable and none is running.
-    static func drain(_ database: TestDatabase, concurrency: Int = 2, timeout: Double = 300) throws {
+    static func drain(
+        _ database: TestDatabase, concurrency: Int = 2, timeout: Double = 300, logger: Logger = quietLogger
+    ) throws {
         var registry = JobRegistry()
         TalentJobs.register(into: &registry)
         let configuration = WorkerConfiguration(
             concurrency: concurrency, pollInterval: 0.05, exitWhenIdle: true,
             retryPolicy: RetryPolicy(baseDelay: 60, maxDelay: 60, jitter: 0))
         let pool = try WorkerPool(databaseURL: database.url, registry: registry, configuration: configuration,
-                                  logger: quietLogger)
+                                  logger: logger)
         try pool.start()
         guard pool.waitUntilStopped(timeout: timeout) else {
             pool.shutdown()

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Postgres
+import Reports
+import TalentStore
+
+/// `talenta report --year Y [--opd CODE] [--names] --out FILE.svg|FILE.html`: the nine-box grid of a stored review
+/// drawn as the regulation lays it out (PermenPANRB 3/2020: potensi across, kinerja up, boxes 4 7 9 / 2 5 8 / 1 3 6).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Draw the nine-box grid of a review year as SVG (one grid) or HTML (city summary and one page per OPD).",
+        discussion: """
+            The format follows the file name: .svg draws one grid (the city, or the OPD given with --opd); .html \
+            draws the summary grid, an index of OPDs and one section per OPD, each printed on its own page. The \
+            report shows counts only; --names also lists each placed employee's NIP and name (keep such a file \
+            where personal data may be kept).
+            """)
+
+    enum Format { case svg, html }
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The review year Y.")
+    var year: Int
+
+    @Option(help: "Only this OPD (its unit code, e.g. BPKAD).")
+    var opd: String?
+
+    @Flag(help: "List each placed employee's NIP and name (personal data).")
+    var names = false
+
+    @Option(help: "The file to write: FILE.svg or FILE.html (replaced when it exists).")
+    var out: String
+
+    var format: Format? {
+        switch URL(fileURLWithPath: out).pathExtension.lowercased() {
+        case "svg": return .svg
+        case "html", "htm": return .html
+        default: return nil
+        }
+    }
+
+    func validate() throws {
+        guard format != nil else { throw ValidationError("--out must end in .svg or .html") }
+    }
+
+    func run() throws {
+        let report: NineBoxReport
+        do {
+            let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-report")
+            defer { connection.close() }
+            let counts = try BoxDistributionReader.counts(year: year, opdCode: opd, on: connection)
+            let people = names ? try BoxDistributionReader.placedEmployees(year: year, opdCode: opd, on: connection) : []
+            report = Self.report(year: year, opd: opd, counts: counts, people: people)
+        } catch {
+            throw CommandFailure("report failed", error)
+        }
+        let text = format == .svg
+            ? NineBoxSVG.document(year: year, section: report.summary)
+            : NineBoxHTML.document(report)
+        let file = URL(fileURLWithPath: out)
+        do {
+            try Data(text.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw CommandFailure("cannot write \(file.path)", error)
+        }
+        print("Wrote the \(year) nine-box report (\(report.summary.counts.assessed) assessed, "
+              + "\(report.opds.count) OPD sections\(names ? ", with names" : "")) to \(file.standardizedFileURL.path)")
+    }
+
+    /// Builds the report from the stored counts (and people, when asked for): the summary is the city, or the one
+    /// OPD asked for (then without OPD sections).
+    static func report(
+        year: Int, opd: String?, counts: [BoxDistributionReader.BoxCount], people: [BoxDistributionReader.PlacedEmployee]
+    ) -> NineBoxReport {
+        var sections = [NineBoxReport.Section]()
+        for (code, rows) in Dictionary(grouping: counts, by: \.opdCode).sorted(by: { $0.key < $1.key }) {
+            var grid = NineBoxCounts(boxes: [:], notPlaced: 0)
+            for row in rows {
+                if let box = row.box { grid.boxes[box] = row.employees } else { grid.notPlaced = row.employees }
+            }
+            for person in people where person.opdCode == code {
+                grid.people[person.box, default: []].append(ReportPerson(nip: person.nip, name: person.name))
+            }
+            let name = rows[0].opdName
+            sections.append(.init(opdCode: code, title: name.isEmpty || name == code ? code : "\(name) (\(code))",
+                                  counts: grid))
+        }
+        if let opd {
+            let only = sections.first ?? .init(opdCode: opd, title: opd, counts: NineBoxCounts(boxes: [:], notPlaced: 0))
+            return NineBoxReport(year: year, summary: only, opds: [])
+        }
+        let city = sections.reduce(NineBoxCounts(boxes: [:], notPlaced: 0)) { $0 + $1.counts }
+        let summary = NineBoxReport.Section(opdCode: nil, title: "City summary, \(sections.count) OPDs", counts: city)
+        return NineBoxReport(year: year, summary: summary, opds: sections)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Reports
+import Talent
+import Testing
+
+@Suite("Nine-box report rendering")
+struct NineBoxReportTests {
+    /// Counts that differ in every box, so a swapped cell shows.
+    static let counts = NineBoxCounts(
+        boxes: [1: 11, 2: 22, 3: 33, 4: 44, 5: 55, 6: 66, 7: 77, 8: 88, 9: 99], notPlaced: 7)
+
+    static func section(_ code: String?, _ title: String, _ counts: NineBoxCounts) -> NineBoxReport.Section {
+        NineBoxReport.Section(opdCode: code, title: title, counts: counts)
+    }
+
+    @Test("the layout is the regulation's: each box sits at its kinerja row and potensi column")
+    func layoutMatchesTheTalentRules() {
+        let kinerjaTopDown: [KinerjaLevel] = [.atas, .sesuai, .bawah]
+        let potensiLeftRight: [PotensiLevel] = [.rendah, .menengah, .tinggi]
+        for (row, kinerja) in kinerjaTopDown.enumerated() {
+            #expect(NineBoxLayout.kinerjaRows[row] == kinerja.rawValue)
+            for (column, potensi) in potensiLeftRight.enumerated() {
+                #expect(NineBoxLayout.potensiColumns[column] == potensi.rawValue)
+                #expect(NineBoxLayout.rows[row][column] == Box(kinerja: kinerja, potensi: potensi).number)
+            }
+        }
+    }
+
+    @Test("the SVG is well-formed XML with nine cells in the right places and the right numbers")
+    func svgCells() throws {
+        let svg = NineBoxSVG.document(year: 2026, section: Self.section(nil, "Kota Contoh", Self.counts))
+        let document = try XMLDocument(data: Data(svg.utf8))
+        let root = try #require(document.rootElement())
+        #expect(root.name == "svg")
+        let cells = try root.nodes(forXPath: "//*[local-name()='g'][@class='box']").compactMap { $0 as? XMLElement }
+        #expect(cells.count == 9)
+        var seen = Set<Int>()
+        for cell in cells {
+            let box = try #require(Int(Self.attribute(cell, "data-box") ?? ""))
+            let row = try #require(Int(Self.attribute(cell, "data-row") ?? ""))
+            let column = try #require(Int(Self.attribute(cell, "data-column") ?? ""))
+            seen.insert(box)
+            #expect(NineBoxLayout.rows[row][column] == box)
+            // Drawn where its row and column say: higher rows above, later columns to the right.
+            let rect = try #require(cell.elements(forName: "rect").first)
+            let x = try #require(Int(Self.attribute(rect, "x") ?? ""))
+            let y = try #require(Int(Self.attribute(rect, "y") ?? ""))
+            let width = try #require(Int(Self.attribute(rect, "width") ?? ""))
+            let height = try #require(Int(Self.attribute(rect, "height") ?? ""))
+            #expect(x == cells.compactMap { Self.int($0, "x") }.min()! + column * width)
+            #expect(y == cells.compactMap { Self.int($0, "y") }.min()! + row * height)
+            let texts = Self.texts(cell)
+            #expect(texts["box-number"] == ["Kotak \(box)"])
+            #expect(texts["count"] == ["\(Self.counts.count(inBox: box))"])
+        }
+        #expect(seen == Set(1...9))
+        let notPlaced = try #require(try root.nodes(forXPath: "//*[@class='not-placed']").first as? XMLElement)
+        #expect(Self.attribute(notPlaced, "data-count") == "7")
+        #expect(Self.texts(notPlaced)["count"] == ["7"])
+        // Axis labels: potensi left to right, kinerja top to bottom.
+        let potensi = try root.nodes(forXPath: "//*[@class='potensi-level']").map { $0.stringValue ?? "" }
+        let kinerja = try root.nodes(forXPath: "//*[@class='kinerja-level']").map { $0.stringValue ?? "" }
+        #expect(potensi == ["RENDAH", "MENENGAH", "TINGGI"])
+        #expect(kinerja == ["ATAS", "SESUAI", "BAWAH"])
+        #expect(svg.contains("502 assessed, 495 placed"))
+    }
+
+    @Test("text is escaped: a hostile title or name stays text")
+    func escaping() throws {
+        var counts = Self.counts
+        counts.people = [9: [ReportPerson(nip: "1990", name: "A <b>&\"'</b> Z")]]
+        let svg = NineBoxSVG.document(year: 2026, section: Self.section("X&Y", "<script>alert(1)</script>", counts))
+        let document = try XMLDocument(data: Data(svg.utf8))
+        #expect(!svg.contains("<script>"))
+        let title = try document.nodes(forXPath: "//*[@class='title']").first?.stringValue
+        #expect(title == "Talent review 2026: <script>alert(1)</script>")
+        let person = try document.nodes(forXPath: "//*[@class='person']").first?.stringValue
+        #expect(person == "A <b>&\"'</b> Z (1990)")
+    }
+
+    @Test("HTML: a summary, then one section per OPD with its own grid and counts; no names unless given")
+    func htmlSections() throws {
+        let opds = [
+            Self.section("BPKAD", "Badan Keuangan (BPKAD)", NineBoxCounts(boxes: [9: 3, 1: 2], notPlaced: 1)),
+            Self.section("DISKOMINFO", "Diskominfo (DISKOMINFO)", NineBoxCounts(boxes: [5: 10], notPlaced: 0)),
+            Self.section("SETDA", "Sekretariat Daerah (SETDA)", NineBoxCounts(boxes: [7: 4, 8: 1], notPlaced: 2)),
+        ]
+        let city = opds.reduce(NineBoxCounts(boxes: [:], notPlaced: 0)) { $0 + $1.counts }
+        let report = NineBoxReport(year: 2026, summary: Self.section(nil, "City", city), opds: opds)
+        let html = NineBoxHTML.document(report)
+        let document = try XMLDocument(data: Data(html.utf8))
+        let sections = try document.nodes(forXPath: "//*[local-name()='section'][@class='opd']")
+            .compactMap { $0 as? XMLElement }
+        #expect(sections.map { Self.attribute($0, "data-opd") } == ["BPKAD", "DISKOMINFO", "SETDA"])
+        for (section, opd) in zip(sections, opds) {
+            let grids = section.elements(forName: "svg")
+            #expect(grids.count == 1)
+            for box in 1...9 {
+                let cell = try #require(try section.nodes(forXPath: ".//*[@data-box='\(box)']").first as? XMLElement)
+                #expect(Self.texts(cell)["count"] == ["\(opd.counts.count(inBox: box))"])
+            }
+        }
+        let summaryBox9 = try #require(
+            try document.nodes(forXPath: "//*[local-name()='section'][@class='summary']//*[@data-box='9']").first
+                as? XMLElement)
+        #expect(Self.texts(summaryBox9)["count"] == ["3"])
+        #expect(try document.nodes(forXPath: "//*[local-name()='table'][@class='people']").isEmpty)
+        #expect(try document.nodes(forXPath: "//*[@class='person']").isEmpty)
+    }
+
+    @Test("names appear only when the report carries them")
+    func namesOnlyWhenAsked() throws {
+        let person = ReportPerson(nip: "198501012010031001", name: "Siti Contoh")
+        let withNames = NineBoxCounts(boxes: [9: 1], notPlaced: 0, people: [9: [person]])
+        let withoutNames = NineBoxCounts(boxes: [9: 1], notPlaced: 0)
+        for (counts, shows) in [(withNames, true), (withoutNames, false)] {
+            let opd = Self.section("BPKAD", "BPKAD", counts)
+            let html = NineBoxHTML.document(NineBoxReport(year: 2026, summary: Self.section(nil, "City", counts), opds: [opd]))
+            let svg = NineBoxSVG.document(year: 2026, section: opd)
+            #expect(html.contains("Siti Contoh") == shows)
+            #expect(svg.contains("Siti Contoh") == shows)
+            #expect(html.contains(person.nip) == shows)
+            _ = try XMLDocument(data: Data(html.utf8))
+        }
+    }
+
+    @Test("a full cell lists the first people and how many more")
+    func crowdedCell() throws {
+        let people = (0..<20).map { ReportPerson(nip: String(format: "1990010120150310%02d", $0), name: "Person \($0)") }
+        let counts = NineBoxCounts(boxes: [5: 25], notPlaced: 0, people: [5: people])
+        let document = try XMLDocument(data: Data(NineBoxSVG.document(year: 2026, section: Self.section(nil, "C", counts)).utf8))
+        let cell = try #require(try document.nodes(forXPath: "//*[@data-box='5']").first as? XMLElement)
+        #expect(Self.texts(cell)["person"]?.count == NineBoxSVG.maxPeoplePerCell)
+        #expect(Self.texts(cell)["more"] == ["+ \(25 - NineBoxSVG.maxPeoplePerCell) more"])
+        #expect(Self.texts(cell)["count"] == ["25"])
+    }
+
+    /// The text of each `<text>` under `element`, by class.
+    static func texts(_ element: XMLElement) -> [String: [String]] {
+        var texts = [String: [String]]()
+        for case let text as XMLElement in (try? element.nodes(forXPath: ".//*[local-name()='text']")) ?? [] {
+            texts[Self.attribute(text, "class") ?? "", default: []].append(text.stringValue ?? "")
+        }
+        return texts
+    }
+
+    static func int(_ cell: XMLElement, _ name: String) -> Int? {
+        cell.elements(forName: "rect").first.flatMap { Int(attribute($0, name) ?? "") }
+    }
+
+    /// An attribute's value, looked up by name among the element's attributes (FoundationXML's
+    /// `attribute(forName:)` misses attributes of elements in a default namespace, as SVG's are).
+    static func attribute(_ element: XMLElement, _ name: String) -> String? {
+        element.attributes?.first { $0.name == name }?.stringValue
+    }
+}
