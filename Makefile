@@ -1,4 +1,4 @@
-# Talenta: make build | test | demo | bench | db-up | db-down
+# Talenta: make build | test | demo | bench | fault-test | db-up | db-down
 # When DATABASE_URL is unset, targets that need Postgres start the throwaway cluster under .pgdata/.
 SHELL := /bin/bash
 .ONESHELL:
@@ -9,7 +9,7 @@ DB_ENV := .pgdata/env
 # Sourced before a command that needs the database: keep the caller's DATABASE_URL, else start ours.
 WITH_DB = if [ -z "$${DATABASE_URL:-}" ]; then scripts/db-up.sh; source $(DB_ENV); fi;
 
-.PHONY: build release test demo db-up db-down deps clean
+.PHONY: build release test fault-test demo bench db-up db-down deps clean
 
 deps:
 	@scripts/deps.sh
@@ -21,11 +21,21 @@ release: deps
 	$(SWIFT) build -c release
 
 test: deps
-	@$(WITH_DB) export TALENTA_REQUIRE_DB=1
+	@$(WITH_DB) true
 	$(SWIFT) test --parallel
 
 demo: deps
 	@scripts/demo.sh
+
+# Side-by-side queue benchmark on its own throwaway cluster (.pgdata-bench/, port 25440); see bench/run.sh.
+bench: deps
+	@bench/run.sh
+
+# Postgres restarted under busy and idle workers, on a throwaway cluster of its own (.pgdata-fault/, port 25441):
+# never the shared one. TALENTA_BIN picks a prebuilt binary (e.g. from another scratch path).
+fault-test: deps
+	@if [ -z "$${TALENTA_BIN:-}" ]; then $(SWIFT) build --product talenta; fi
+	scripts/fault-test.sh "$${TALENTA_BIN:-$$($(SWIFT) build --show-bin-path)/talenta}"
 
 db-up:
 	@scripts/db-up.sh

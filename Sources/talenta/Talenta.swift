@@ -5,9 +5,11 @@ struct Talenta: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talenta",
         abstract: "Manajemen Talenta ASN: the talent engine and its job-queue worker.",
+        version: "0.1.0",
         subcommands: [
             MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self, ImportCommand.self, ExportCommand.self,
-            SummaryCommand.self, DemoDataCommand.self,
+            SummaryCommand.self, DemoDataCommand.self, StatusCommand.self, CancelCommand.self, RetryCommand.self,
+            PauseCommand.self, ResumeCommand.self, PruneCommand.self,
         ]
     )
 }

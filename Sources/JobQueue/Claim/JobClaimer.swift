@@ -3,7 +3,8 @@ import Foundation
 
 /// Claims claimable jobs for one worker with one statement.
 ///
-/// Claimable: state `available` or `retryable`, in the given queue, `run_at <= now()`; taken in order of
+/// Claimable: state `available` or `retryable`, in the given queue, `run_at <= now()`, and the queue not paused
+/// (`queue.queue.paused_at` unset; checked once per claim); taken in order of
 /// `priority, run_at, id` (served by the partial index `queue.job_claim_idx`). `FOR UPDATE SKIP LOCKED` lets
 /// concurrent workers claim disjoint rows without waiting on each other; each claimed row becomes `running` with
 /// `attempt + 1`, `locked_by` = the worker id and a lease of `lease` seconds.
@@ -18,6 +19,7 @@ public enum JobClaimer {
         WHERE j.id IN (
                 SELECT c.id FROM queue.job AS c
                 WHERE c.state IN ('available', 'retryable') AND c.queue = $3 AND c.run_at <= now()
+                  AND NOT EXISTS (SELECT 1 FROM queue.queue AS p WHERE p.name = $3 AND p.paused_at IS NOT NULL)
                 ORDER BY c.priority, c.run_at, c.id
                 FOR UPDATE SKIP LOCKED
                 LIMIT $4::integer)

@@ -12,6 +12,12 @@ public struct JobErrorKind: Hashable, Sendable, CustomStringConvertible {
     /// The payload did not decode as the kind's payload type: discarded at once.
     public static let undecodablePayload = JobErrorKind(rawValue: "undecodable_payload")
 
+    /// The job ran past its kind's timeout and its query was cancelled: retried until the attempts are used up.
+    public static let timeout = JobErrorKind(rawValue: "timeout")
+    /// The job's lease expired (its worker died or lost the database) and the rescuer returned it; recorded by
+    /// `queue.rescue_expired_leases`.
+    public static let leaseExpired = JobErrorKind(rawValue: "lease_expired")
+
     public var description: String { rawValue }
 
     /// The kind of a handler's error.
@@ -19,6 +25,8 @@ public struct JobErrorKind: Hashable, Sendable, CustomStringConvertible {
         switch error {
         case is PermanentJobError: .permanent
         case is PayloadDecodingError: .undecodablePayload
+        case let interrupted as JobInterruptedError:
+            if case .timeout = interrupted.interruption { .timeout } else { .error }
         default: .error
         }
     }

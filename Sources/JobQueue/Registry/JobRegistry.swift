@@ -15,14 +15,25 @@ public struct JobRegistry: Sendable {
     /// the job's transaction. Returning completes the job (in that transaction); throwing rolls the transaction back
     /// and fails the attempt: a ``PermanentJobError`` discards the job at once, any other error makes it retryable
     /// (or discarded after its last attempt).
-    /// - Important: registering the same kind name twice is a programming error and stops the process (precondition).
+    ///
+    /// - Parameters:
+    ///   - kind: the kind's stable name and payload type.
+    ///   - timeout: seconds one attempt may run before its query is cancelled (`PQcancel`) and it fails as
+    ///     retryable; nil uses the worker's ``WorkerConfiguration/defaultJobTimeout`` (15 minutes by default).
+    ///     A handler busy outside the database cannot be stopped from outside: it is failed when it returns, and
+    ///     its lease is no longer extended, so the job is rescued if it never returns.
+    ///   - handler: the work.
+    /// - Important: registering the same kind name twice, or a timeout that is not a positive number of seconds, is
+    ///   a programming error and stops the process (precondition).
     public mutating func register<Payload>(
         _ kind: JobKind<Payload>,
+        timeout: Double? = nil,
         handler: @escaping @Sendable (Payload, JobContext) throws -> Void
     ) {
         precondition(handlers[kind.name] == nil, "job kind \(kind.name.debugDescription) is registered twice")
+        precondition(timeout.map { $0.isFinite && $0 > 0 } ?? true, "the timeout of job kind \(kind.name) must be positive")
         let typeName = String(describing: Payload.self)
-        handlers[kind.name] = RegisteredHandler { context in
+        handlers[kind.name] = RegisteredHandler(timeout: timeout) { context in
             let payload: Payload
             do {
                 payload = try JobPayloadCoding.decode(Payload.self, from: context.job.payload)
@@ -41,5 +52,7 @@ public struct JobRegistry: Sendable {
 
 /// A handler with its payload type erased: decodes `context.job.payload`, then runs.
 struct RegisteredHandler: Sendable {
+    /// The kind's own timeout in seconds; nil for the worker's default.
+    let timeout: Double?
     let run: @Sendable (JobContext) throws -> Void
 }

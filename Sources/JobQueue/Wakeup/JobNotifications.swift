@@ -1,7 +1,8 @@
-/// The wake-up channel: `queue.enqueue` sends `NOTIFY talenta_jobs, '<queue name>'` when it adds a job that is due
-/// now (identical notifications within one transaction arrive once); workers LISTEN on it and claim at once instead
-/// of waiting for the next poll.
+/// The wake-up channel: the statement-level trigger `job_notify_inserted` sends `NOTIFY talenta_jobs, '<queue name>'`
+/// once per INSERT statement and queue when it adds jobs that are due now (and `queue.retry`, `queue.resume`,
+/// `queue.rescue_expired_leases` and a shutdown's lease release notify the queues they make claimable); workers
+/// LISTEN on it and claim at once instead of waiting for the next poll.
 public enum JobNotifications {
-    /// The channel name used by `queue.enqueue`.
+    /// The channel name.
     public static let channel = "talenta_jobs"
 }

@@ -3,17 +3,23 @@ import Logging
 import Postgres
 
 /// Runs one claimed job to its end on a pooled connection: decode, handler, completion in one transaction; a
-/// failure recorded in its own short statement afterwards.
+/// failure recorded (or, after a shutdown interruption, the lease released) in its own short statement afterwards.
 struct JobRunner: Sendable {
     let registry: JobRegistry
     let connections: ConnectionPool
     let configuration: WorkerConfiguration
     let workerID: String
+    let state: WorkerState
     let logger: Logger
 
-    /// Runs `job`; never throws: every outcome ends on the row or, when the database is unreachable, in the log
-    /// (the job's lease then runs out and it is rescued).
-    func run(_ job: Job) {
+    /// Seconds `job` may run: its kind's timeout, else the configuration's default.
+    func timeout(for job: Job) -> Double {
+        registry.handler(forKindNamed: job.kind)?.timeout ?? configuration.defaultJobTimeout
+    }
+
+    /// Runs `job` in `slot` (launch `token`); never throws: every outcome ends on the row or, when the database is
+    /// unreachable, in the log (the job's lease then runs out and it is rescued).
+    func run(_ job: Job, slot: Int, token: UInt64) {
         var logger = self.logger
         logger[metadataKey: "job.id"] = "\(job.id)"
         logger[metadataKey: "job.kind"] = "\(job.kind)"
@@ -31,9 +37,18 @@ struct JobRunner: Sendable {
         let started = ContinuousClock.now
         do {
             try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                state.attachCancelHandle(connection.makeCancelHandle(), slot: slot, token: token)
+                defer {
+                    // A cancel request may still be travelling to this session: never lend it to another job.
+                    if state.detachCancelHandle(slot: slot, token: token) != nil { connection.close() }
+                }
                 try connection.withTransaction { transaction in
+                    try checkInterruption(slot: slot, token: token, allowShutdown: false)
                     let context = JobContext(job: job, logger: logger, connection: transaction, workerID: workerID)
                     try handler.run(context)
+                    // A handler that finishes after a shutdown interruption may still complete; after a timeout or
+                    // a lost lease its work is rolled back.
+                    try checkInterruption(slot: slot, token: token, allowShutdown: true)
                     try JobOutcomes.complete(job, workerID: workerID, on: transaction)
                 }
             }
@@ -42,11 +57,31 @@ struct JobRunner: Sendable {
             logger.warning("lease lost before completion; the job's writes were rolled back",
                            metadata: ["error": "\(error)"])
         } catch {
-            var generator = SystemRandomNumberGenerator()
-            let decision = configuration.retryPolicy.decision(
-                attempt: job.attempt, maxAttempts: job.maxAttempts, error: error, using: &generator)
-            record(job, decision: decision, message: String(describing: error), kind: .of(error), logger: logger)
+            switch state.interruption(slot: slot, token: token) {
+            case .timeout(let seconds)?:
+                let timedOut = JobInterruptedError(interruption: .timeout(seconds: seconds))
+                var generator = SystemRandomNumberGenerator()
+                let decision = configuration.retryPolicy.decision(
+                    attempt: job.attempt, maxAttempts: job.maxAttempts, error: timedOut, using: &generator)
+                record(job, decision: decision, message: timedOut.description, kind: .timeout, logger: logger)
+            case .shutdown?:
+                release(job, logger: logger)
+            case .leaseLost?:
+                logger.warning("job stopped: it is no longer running under this worker; its writes were rolled back")
+            case nil:
+                var generator = SystemRandomNumberGenerator()
+                let decision = configuration.retryPolicy.decision(
+                    attempt: job.attempt, maxAttempts: job.maxAttempts, error: error, using: &generator)
+                record(job, decision: decision, message: String(describing: error), kind: .of(error), logger: logger)
+            }
         }
+    }
+
+    /// Throws ``JobInterruptedError`` when the job was interrupted (a shutdown interruption only when not allowed).
+    private func checkInterruption(slot: Int, token: UInt64, allowShutdown: Bool) throws {
+        guard let interruption = state.interruption(slot: slot, token: token) else { return }
+        if allowShutdown, interruption == .shutdown { return }
+        throw JobInterruptedError(interruption: interruption)
     }
 
     private func record(_ job: Job, decision: RetryDecision, message: String, kind: JobErrorKind, logger: Logger) {
@@ -65,8 +100,22 @@ struct JobRunner: Sendable {
                 "job.run_at": "\(record.runAt)",
             ])
         } catch {
-            logger.error("could not record the job's failure; its lease will expire",
+            logger.error("could not record the job's failure; its lease will expire and it will be rescued",
                          metadata: ["error": "\(error)", "job.error": "\(message)"])
+        }
+    }
+
+    private func release(_ job: Job, logger: Logger) {
+        do {
+            let released = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                try LeaseRelease.release([(job.id, job.attempt)], workerID: workerID, on: connection)
+            }
+            logger.notice(released == 1
+                ? "job interrupted by shutdown: lease released for another worker"
+                : "job interrupted by shutdown: it had already left this worker")
+        } catch {
+            logger.error("could not release the job's lease; it will expire and the job will be rescued",
+                         metadata: ["error": "\(error)"])
         }
     }
 

@@ -1,3 +1,5 @@
+public import Postgres
+
 /// How a ``WorkerPool`` runs. Each field states its default and valid range; ``validate()`` checks them all.
 public struct WorkerConfiguration: Sendable, Hashable {
     /// Jobs run at once (slots), each on its own connection. Default 4; valid range 1...256.
@@ -7,15 +9,15 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// Seconds between claims when no notification arrives (the polling fallback, and the pick-up delay of jobs
     /// whose run_at passes without a notification, e.g. retries). Default 1; valid range 0.01...3,600.
     public var pollInterval: Double
-    /// Seconds a claim's lease lasts; the heartbeat extends it every `lease / 3` while the job runs.
-    /// Default 30; valid range 1...86,400.
+    /// Seconds a claim's lease lasts; the heartbeat extends it every `lease / 3`, and a job whose lease expired
+    /// (its worker died) is rescued by any worker's next heartbeat. Default 30; valid range 1...86,400.
     public var lease: Double
     /// Stop when no job is claimable (none available or retryable with run_at <= now in this queue) and none is
     /// running. Jobs scheduled later, including retries waiting out their backoff, do not keep the worker alive.
     /// Default false (run until ``WorkerPool/shutdown()``).
     public var exitWhenIdle: Bool
     /// LISTEN on `talenta_jobs` to claim as soon as a job is enqueued. Default true; false polls only (for
-    /// poolers in transaction mode).
+    /// PgBouncer and other poolers in transaction mode, which do not keep a session's LISTEN).
     public var listen: Bool
     /// Backoff after failed attempts. Default ``RetryPolicy/default``.
     public var retryPolicy: RetryPolicy
@@ -24,12 +26,33 @@ public struct WorkerConfiguration: Sendable, Hashable {
     public var connectionTimeout: Double
     /// `application_name` of the worker's connections (seen in `pg_stat_activity`). Default `"talenta-worker"`.
     public var applicationName: String
+    /// Seconds a job may run, for kinds registered without a timeout of their own: past it the job's query is
+    /// cancelled (`PQcancel`) and the job fails as retryable. Default 900 (15 minutes, a proposed default);
+    /// valid range 0.01...604,800.
+    public var defaultJobTimeout: Double
+    /// Seconds that running jobs get to finish after ``WorkerPool/shutdown()``; past it their queries are cancelled
+    /// and their leases released (the attempt does not count) so another worker takes them at once. Default 30;
+    /// valid range 0...86,400.
+    public var shutdownTimeout: Double
+    /// Waits between reconnect attempts while the database is unreachable. Default ``ReconnectBackoff/default``.
+    public var reconnectBackoff: ReconnectBackoff
+    /// The most expired leases one rescue returns (`queue.rescue_expired_leases`); more wait for the next
+    /// heartbeat. Default 1,000; valid range 1...100,000.
+    public var rescueBatchSize: Int
+    /// The version recorded in `queue.worker.version`. Default `"unknown"`; 1–64 characters.
+    public var version: String
+    /// libpq keywords every worker connection gets unless its URL sets them. Default
+    /// `ConnectionDefaults.resilient` (TCP keepalives, `tcp_user_timeout` 10 s, `connect_timeout` 5 s), so a dead
+    /// server or a half-open connection is noticed within seconds.
+    public var connectionDefaults: [String: String]
 
     /// A configuration with the documented defaults, overridden by the arguments given.
     public init(
         concurrency: Int = 4, queue: String = "default", pollInterval: Double = 1, lease: Double = 30,
         exitWhenIdle: Bool = false, listen: Bool = true, retryPolicy: RetryPolicy = .default,
-        connectionTimeout: Double = 30, applicationName: String = "talenta-worker"
+        connectionTimeout: Double = 30, applicationName: String = "talenta-worker", defaultJobTimeout: Double = 900,
+        shutdownTimeout: Double = 30, reconnectBackoff: ReconnectBackoff = .default, rescueBatchSize: Int = 1_000,
+        version: String = "unknown", connectionDefaults: [String: String] = ConnectionDefaults.resilient
     ) {
         self.concurrency = concurrency
         self.queue = queue
@@ -40,13 +63,20 @@ public struct WorkerConfiguration: Sendable, Hashable {
         self.retryPolicy = retryPolicy
         self.connectionTimeout = connectionTimeout
         self.applicationName = applicationName
+        self.defaultJobTimeout = defaultJobTimeout
+        self.shutdownTimeout = shutdownTimeout
+        self.reconnectBackoff = reconnectBackoff
+        self.rescueBatchSize = rescueBatchSize
+        self.version = version
+        self.connectionDefaults = connectionDefaults
     }
 
     /// Seconds between heartbeats: a third of the lease, so two heartbeats may fail before a lease runs out.
     public var heartbeatInterval: Double { lease / 3 }
 
-    /// Connections the worker's pool may open: one per slot, plus the claim loop and the heartbeat.
-    public var connectionPoolSize: Int { concurrency + 2 }
+    /// Connections the worker's pool may open: one per slot, plus the claim loop (which also listens) and the
+    /// heartbeat, plus one for recording a failure or releasing leases while every slot holds its own.
+    public var connectionPoolSize: Int { concurrency + 3 }
 
     /// Checks every field's range.
     /// - Throws: ``JobQueueError`` with code `invalidConfiguration` naming the first field out of range.
@@ -65,6 +95,15 @@ public struct WorkerConfiguration: Sendable, Hashable {
         guard connectionTimeout.isFinite, (0.1...3_600).contains(connectionTimeout) else {
             throw invalid("connection timeout must be between 0.1 and 3600 seconds")
         }
+        guard defaultJobTimeout.isFinite, (0.01...604_800).contains(defaultJobTimeout) else {
+            throw invalid("job timeout must be between 0.01 and 604800 seconds")
+        }
+        guard shutdownTimeout.isFinite, (0...86_400).contains(shutdownTimeout) else {
+            throw invalid("shutdown timeout must be between 0 and 86400 seconds")
+        }
+        guard (1...100_000).contains(rescueBatchSize) else { throw invalid("rescue batch size must be between 1 and 100000") }
+        guard (1...64).contains(version.count) else { throw invalid("version must be 1-64 characters") }
         if let problem = retryPolicy.validationProblem { throw invalid(problem) }
+        if let problem = reconnectBackoff.validationProblem { throw invalid(problem) }
     }
 }

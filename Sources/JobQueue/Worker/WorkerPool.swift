@@ -4,34 +4,53 @@ import Postgres
 
 /// The worker daemon's engine: claims jobs of one queue and runs up to `concurrency` of them at once on Dispatch.
 ///
-/// - A claim loop (its own serial queue and pooled connection) claims up to the number of free slots with one
-///   statement (``JobClaimer``), then waits for a free slot, a `talenta_jobs` notification or the poll interval.
+/// - A claim loop (its own serial queue and pooled connection, which also LISTENs on `talenta_jobs`) claims up to
+///   the number of free slots with one statement (``JobClaimer``), then waits for a free slot, a notification for
+///   its queue, or the poll interval. The claim every poll interval doubles as the health check of the listening
+///   connection; TCP keepalives and `tcp_user_timeout` (``WorkerConfiguration/connectionDefaults``) bound how long a
+///   half-open connection can hang it. When the database is lost the loop reconnects with
+///   ``WorkerConfiguration/reconnectBackoff`` (capped exponential, jittered) and LISTENs again.
 /// - Each slot is a serial Dispatch queue (its own thread, since libpq blocks) that runs one job at a time on its
 ///   own pooled connection: the handler's writes and the completion commit in one transaction (``JobOutcomes``).
-/// - A heartbeat (its own serial queue) extends the leases of the running jobs every `lease / 3` seconds.
-/// - ``shutdown()`` stops claiming; running jobs finish; then the loops end and the pool's connections close.
+/// - A heartbeat (its own serial queue and connection) runs every `lease / 3`: it records the worker in
+///   `queue.worker`, extends the leases of the running jobs, stops jobs it no longer owns (cancelled or rescued),
+///   and rescues expired leases of any worker (``LeaseRescuer``).
+/// - A watchdog (its own serial queue) cancels the query of a job past its timeout (`PQcancel`); the job then fails
+///   as retryable and its slot is freed.
+/// - ``shutdown()`` stops claiming; running jobs get ``WorkerConfiguration/shutdownTimeout`` seconds to finish;
+///   past it their queries are cancelled and their leases released (``LeaseRelease``); then the loops end, the
+///   worker is marked stopped and the pool's connections close.
 ///
 /// Thread safety: all methods may be called from any thread. The pool's phase and slots live in one lock-protected
 /// state; connections are confined to the queue that borrowed them.
 public final class WorkerPool: Sendable {
-    /// This process start's worker id (`host:pid:random`), stored in `queue.job.locked_by` of claimed jobs.
+    /// This process start's worker id (`host:pid:random`), stored in `queue.job.locked_by` of claimed jobs and in
+    /// `queue.worker.id`.
     public let workerID: String
     /// The configuration the pool runs with (validated by `init`).
     public let configuration: WorkerConfiguration
+
+    /// Seconds that jobs whose queries were cancelled at the shutdown deadline get to end by themselves before their
+    /// leases are released from outside.
+    static let releaseGrace = 2.0
+    /// Seconds between the watchdog's checks of job deadlines (the precision of job timeouts).
+    static let watchdogTick = 0.05
 
     private let connections: ConnectionPool
     private let logger: Logger
     private let runner: JobRunner
     private let state: WorkerState
+    private let registration: WorkerPresence.Registration
     private let slotQueues: [DispatchQueue]
     private let claimQueue = DispatchQueue(label: "talenta.worker.claim")
     private let heartbeatQueue = DispatchQueue(label: "talenta.worker.heartbeat")
+    private let watchdogQueue = DispatchQueue(label: "talenta.worker.watchdog")
     /// Entered once per launched job, left when its slot is released.
     private let jobs = DispatchGroup()
     /// Entered by `start()`, left once everything has stopped.
     private let stopped = DispatchGroup()
-    /// Entered by `start()`, left when the heartbeat loop ends.
-    private let heartbeatEnded = DispatchGroup()
+    /// Entered by `start()` for the heartbeat and the watchdog, left when each loop ends.
+    private let helpersEnded = DispatchGroup()
 
     /// Makes a pool; nothing runs until ``start()`` or ``run()``.
     /// - Parameters:
@@ -54,15 +73,16 @@ public final class WorkerPool: Sendable {
         self.logger = logger
         self.connections = ConnectionPool(
             url: databaseURL, maxConnections: configuration.connectionPoolSize,
-            applicationName: configuration.applicationName)
+            applicationName: configuration.applicationName, defaults: configuration.connectionDefaults)
+        self.state = WorkerState(concurrency: configuration.concurrency)
         self.runner = JobRunner(
             registry: registry, connections: connections, configuration: configuration, workerID: workerID,
-            logger: logger)
-        self.state = WorkerState(concurrency: configuration.concurrency)
+            state: state, logger: logger)
+        self.registration = WorkerPresence.Registration(id: workerID, configuration: configuration)
         self.slotQueues = (0..<configuration.concurrency).map { DispatchQueue(label: "talenta.worker.slot\($0)") }
     }
 
-    /// Starts claiming and the heartbeat; returns at once.
+    /// Starts claiming, the heartbeat and the watchdog; returns at once.
     /// - Throws: ``JobQueueError`` (`alreadyStarted`) when called a second time or after ``shutdown()``.
     public func start() throws(JobQueueError) {
         guard state.begin() else {
@@ -71,30 +91,33 @@ public final class WorkerPool: Sendable {
         logger.info("worker started", metadata: [
             "queue": "\(configuration.queue)", "concurrency": "\(configuration.concurrency)",
             "lease.seconds": "\(configuration.lease)", "poll.seconds": "\(configuration.pollInterval)",
+            "listen": "\(configuration.listen)", "shutdown_timeout.seconds": "\(configuration.shutdownTimeout)",
         ])
         stopped.enter()
-        heartbeatEnded.enter()
+        helpersEnded.enter()
         heartbeatQueue.async { [self] in
             heartbeatLoop()
-            heartbeatEnded.leave()
+            helpersEnded.leave()
+        }
+        helpersEnded.enter()
+        watchdogQueue.async { [self] in
+            watchdogLoop()
+            helpersEnded.leave()
         }
         claimQueue.async { [self] in
             claimLoop()
-            jobs.wait()
-            state.markStopped()
-            heartbeatEnded.wait()
-            connections.close()
-            logger.info("worker stopped")
-            stopped.leave()
+            finish()
         }
     }
 
-    /// Stops claiming; running jobs finish and then the pool stops. Returns at once; safe to call many times and
-    /// from a signal handler's queue. Pair with ``waitUntilStopped(timeout:)``.
+    /// Stops claiming; running jobs get ``WorkerConfiguration/shutdownTimeout`` seconds to finish, then are
+    /// cancelled and released, and the pool stops. Returns at once; safe to call many times and from a signal
+    /// handler's queue. Pair with ``waitUntilStopped(timeout:)``.
     public func shutdown() {
         if state.requestStop() {
-            logger.info("shutdown requested: no more claims, waiting for running jobs",
-                        metadata: ["running": "\(state.runningCount)"])
+            logger.info("shutdown requested: no more claims, waiting for running jobs", metadata: [
+                "running": "\(state.runningCount)", "shutdown_timeout.seconds": "\(configuration.shutdownTimeout)",
+            ])
         }
     }
 
@@ -111,45 +134,63 @@ public final class WorkerPool: Sendable {
     }
 
     /// Starts the pool and blocks until it stops.
+    /// - Returns: how it stopped.
     /// - Throws: ``JobQueueError`` (`alreadyStarted`) when it was started before.
-    public func run() throws(JobQueueError) {
+    @discardableResult
+    public func run() throws(JobQueueError) -> StopOutcome {
         try start()
         waitUntilStopped()
+        return stopOutcome
     }
 
     /// Jobs running right now.
     public var runningJobCount: Int { state.runningCount }
 
+    /// How the pool stopped: ``StopOutcome/graceful`` until then.
+    public var stopOutcome: StopOutcome { state.stopOutcome }
+
     // MARK: - Claim loop
 
     private func claimLoop() {
         var failures = 0
+        var generator = SystemRandomNumberGenerator()
         while state.isClaiming {
             do {
                 try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
-                    try claimWhileRunning(on: connection)
+                    try claimWhileRunning(on: connection) {
+                        if failures > 0 {
+                            logger.notice("database reachable again: claiming resumed",
+                                          metadata: ["failed.attempts": "\(failures)"])
+                        }
+                        failures = 0
+                    }
                 }
             } catch {
                 failures += 1
-                let pause = min(30, configuration.pollInterval * Double(1 << min(failures, 5)))
-                logger.error("claim failed; retrying", metadata: [
-                    "error": "\(error)", "retry.seconds": "\(pause)",
-                ])
+                let pause = configuration.reconnectBackoff.delay(afterFailures: failures, using: &generator)
+                let lost = (error as? PostgresError)?.isConnectionLoss ?? false
+                logger.log(level: failures == 1 ? .warning : .info,
+                           lost ? "database connection lost; reconnecting" : "claim failed; retrying",
+                           metadata: ["error": "\(error)", "retry.seconds": "\(pause)", "attempt": "\(failures)"])
                 _ = state.sleep(seconds: pause) { phase, _ in phase != .running }
-                continue
             }
-            failures = 0
         }
     }
 
-    /// Claims until the pool stops claiming; returns normally only then.
-    private func claimWhileRunning(on connection: Connection) throws {
+    /// LISTENs (unless polling only) and claims until the pool stops claiming; returns normally only then.
+    /// - Parameter connected: called once LISTEN and the first claim have succeeded.
+    private func claimWhileRunning(on connection: Connection, connected: () -> Void) throws {
         if configuration.listen { try connection.listen(JobNotifications.channel) }
-        defer { if configuration.listen { try? connection.unlisten(JobNotifications.channel) } }
+        defer { if configuration.listen, connection.isHealthy { try? connection.unlisten(JobNotifications.channel) } }
+        var first = true
         while let free = state.waitForFreeSlots() {
             let claimed = try JobClaimer.claim(
                 workerID: workerID, queue: configuration.queue, lease: configuration.lease, limit: free,
                 on: connection)
+            if first {
+                first = false
+                connected()
+            }
             for job in claimed { launch(job) }
             if claimed.count == free { continue }
             if claimed.isEmpty, configuration.exitWhenIdle, state.runningCount == 0 {
@@ -184,28 +225,117 @@ public final class WorkerPool: Sendable {
     }
 
     private func launch(_ job: Job) {
-        let slot = state.occupySlot(with: job.id)
+        let (slot, token) = state.occupySlot(with: job, timeout: runner.timeout(for: job))
         slotQueues[slot].async(group: jobs) { [self] in
-            runner.run(job)
-            state.releaseSlot(slot)
+            runner.run(job, slot: slot, token: token)
+            state.releaseSlot(slot, token: token)
+        }
+    }
+
+    // MARK: - Stopping
+
+    /// Runs on the claim queue once claiming has ended: waits for running jobs until the shutdown deadline, then
+    /// cancels and releases what still runs, ends the helper loops and closes the pool.
+    private func finish() {
+        var outcome = StopOutcome.graceful
+        if jobs.wait(timeout: shutdownDeadline()) == .timedOut {
+            let running = state.runningJobs
+            logger.warning("shutdown grace period passed: cancelling running jobs and releasing their leases",
+                           metadata: ["running": "\(running.count)"])
+            for handle in state.interruptAll(.shutdown) { handle.cancel() }
+            if jobs.wait(timeout: .now() + Self.releaseGrace) == .timedOut {
+                releaseStuckJobs()
+            }
+            outcome = .jobsReleased(running.count)
+        }
+        state.markStopped(outcome)
+        helpersEnded.wait()
+        do {
+            try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                try WorkerPresence.markStopped(workerID: workerID, on: connection)
+            }
+        } catch {
+            logger.warning("could not mark the worker stopped in queue.worker", metadata: ["error": "\(error)"])
+        }
+        connections.close()
+        logger.info("worker stopped", metadata: ["outcome": "\(outcome)"])
+        stopped.leave()
+    }
+
+    /// The moment the shutdown grace period ends, as a Dispatch deadline.
+    private func shutdownDeadline() -> DispatchTime {
+        guard let requested = state.stopRequestTime else { return .now() }
+        let remaining = requested + .seconds(configuration.shutdownTimeout) - ContinuousClock.now
+        guard remaining > .zero else { return .now() }
+        let nanoseconds = remaining.components.seconds * 1_000_000_000
+            + remaining.components.attoseconds / 1_000_000_000
+        return .now() + .nanoseconds(Int(nanoseconds))
+    }
+
+    /// Releases, from outside, the leases of jobs whose handlers did not end after their queries were cancelled.
+    private func releaseStuckJobs() {
+        let stuck = state.runningJobs
+        guard !stuck.isEmpty else { return }
+        do {
+            let released = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                try LeaseRelease.release(stuck.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
+            }
+            logger.warning("released the leases of jobs whose handlers did not stop",
+                           metadata: ["jobs": "\(stuck.count)", "released": "\(released)"])
+        } catch {
+            logger.error("could not release leases at shutdown; they will expire and the jobs will be rescued",
+                         metadata: ["error": "\(error)"])
         }
     }
 
     // MARK: - Heartbeat
 
     private func heartbeatLoop() {
-        let interval = configuration.heartbeatInterval
-        while !state.sleep(seconds: interval, stopWhen: { phase, _ in phase == .stopped }) {
-            let running = state.runningJobIDs
-            guard !running.isEmpty else { continue }
-            do {
-                let extended = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
-                    try Heartbeat.extendLeases(
-                        workerID: workerID, jobIDs: running, lease: configuration.lease, on: connection)
+        repeat {
+            beat()
+        } while !state.sleep(seconds: configuration.heartbeatInterval, stopWhen: { phase, _ in phase == .stopped })
+    }
+
+    /// One heartbeat: worker presence, lease extension (and stopping jobs this worker no longer owns), rescue.
+    private func beat() {
+        do {
+            try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                try WorkerPresence.beat(registration, on: connection)
+                let running = state.runningJobs
+                if !running.isEmpty {
+                    let extended = try Heartbeat.extendLeases(
+                        workerID: workerID, jobs: running.map { ($0.id, $0.attempt) }, lease: configuration.lease,
+                        on: connection)
+                    for job in running where !extended.contains(Heartbeat.LeasedJob(id: job.id, attempt: job.attempt)) {
+                        // Finished just now, or taken from this worker (cancelled, rescued): stop its work.
+                        if let handle = state.interrupt(slot: job.slot, token: job.token, .leaseLost) {
+                            handle.cancel()
+                        }
+                    }
                 }
-                logger.trace("leases extended", metadata: ["jobs": "\(extended)"])
-            } catch {
-                logger.error("heartbeat failed; leases not extended", metadata: ["error": "\(error)"])
+                let rescued = try LeaseRescuer.rescue(batchSize: configuration.rescueBatchSize, on: connection)
+                if !rescued.isEmpty {
+                    logger.warning("rescued jobs whose lease expired", metadata: [
+                        "jobs": "\(rescued.count)",
+                        "discarded": "\(rescued.count { $0.state == "discarded" })",
+                    ])
+                }
+            }
+        } catch {
+            logger.warning("heartbeat failed; retrying at the next beat", metadata: ["error": "\(error)"])
+        }
+    }
+
+    // MARK: - Watchdog
+
+    private func watchdogLoop() {
+        while !state.sleep(seconds: Self.watchdogTick, stopWhen: { phase, _ in phase == .stopped }) {
+            for overdue in state.interruptOverdueJobs(at: .now) {
+                logger.warning("job timed out: cancelling its query", metadata: [
+                    "job.id": "\(overdue.job.id)", "job.kind": "\(overdue.job.kind)",
+                    "job.attempt": "\(overdue.job.attempt)", "timeout.seconds": "\(overdue.timeout)",
+                ])
+                overdue.handle?.cancel()
             }
         }
     }

@@ -1,26 +1,52 @@
 import Foundation
+import Postgres
 
-/// The mutable state of one ``WorkerPool``: its phase and which slot runs which job, changed under one lock.
+/// The mutable state of one ``WorkerPool``: its phase, which slot runs which job, and each running job's cancel
+/// handle and interruption, changed under one lock.
 ///
 /// The phase only moves forward: created → running → stopping → stopped (or created → stopped). Waiters (the claim
 /// loop waiting for a free slot, the heartbeat waiting for its next beat) sleep on the condition and are woken by
-/// every change.
+/// every change. Each occupied slot carries a token unique to that launch, so a late call about an earlier job never
+/// touches the slot's next job.
 final class WorkerState {
     enum Phase: Equatable {
         /// Built, not started.
         case created
         /// Claiming and running jobs.
         case running
-        /// No longer claiming; running jobs finish.
+        /// No longer claiming; running jobs finish (until the shutdown deadline).
         case stopping
-        /// Every job has finished and the loops have ended.
+        /// Every job has finished (or was released) and the loops have ended.
         case stopped
+    }
+
+    /// One running job as its slot knows it.
+    struct Occupant {
+        let job: Job
+        let token: UInt64
+        /// Seconds the job may run, and the instant that allowance ends.
+        let timeout: Double
+        let deadline: ContinuousClock.Instant
+        /// The cancel handle of the connection the job runs on, while it holds one.
+        var cancelHandle: CancelHandle?
+        /// Set once, by the first interruption.
+        var interruption: JobInterruption?
+    }
+
+    /// A running job as the heartbeat and the shutdown see it.
+    struct RunningJob {
+        let slot: Int
+        let token: UInt64
+        let id: Int64
+        let attempt: Int
     }
 
     private let condition = NSCondition()
     private var phase = Phase.created
-    /// The job each slot runs; nil for a free slot.
-    private var slots: [Int64?]
+    private var slots: [Occupant?]
+    private var nextToken: UInt64 = 0
+    private var stopRequestedAt: ContinuousClock.Instant?
+    private var outcome = StopOutcome.graceful
 
     init(concurrency: Int) {
         slots = Array(repeating: nil, count: concurrency)
@@ -40,6 +66,8 @@ final class WorkerState {
         return body()
     }
 
+    // MARK: - Phase
+
     /// created → running; false when the pool was already started or stopped.
     func begin() -> Bool {
         changing {
@@ -54,25 +82,48 @@ final class WorkerState {
     func requestStop() -> Bool {
         changing {
             switch phase {
-            case .running: phase = .stopping; return true
-            case .created: phase = .stopped; return true
-            case .stopping, .stopped: return false
+            case .running:
+                phase = .stopping
+                stopRequestedAt = .now
+                return true
+            case .created:
+                phase = .stopped
+                return true
+            case .stopping, .stopped:
+                return false
             }
         }
     }
 
-    /// stopping → stopped, once every job has finished.
-    func markStopped() {
-        changing { phase = .stopped }
+    /// → stopped, once every job has finished or was released.
+    func markStopped(_ outcome: StopOutcome) {
+        changing {
+            phase = .stopped
+            self.outcome = outcome
+        }
     }
 
     var currentPhase: Phase { locked { phase } }
 
+    /// How the pool stopped (meaningful once stopped).
+    var stopOutcome: StopOutcome { locked { outcome } }
+
+    /// When ``requestStop()`` moved the pool to stopping; nil before.
+    var stopRequestTime: ContinuousClock.Instant? { locked { stopRequestedAt } }
+
     /// Whether the claim loop should go on claiming.
     var isClaiming: Bool { locked { phase == .running } }
 
-    /// Jobs running now.
-    var runningJobIDs: [Int64] { locked { slots.compactMap { $0 } } }
+    // MARK: - Slots
+
+    /// Jobs running now, with their slot and token.
+    var runningJobs: [RunningJob] {
+        locked {
+            slots.enumerated().compactMap { index, occupant in
+                occupant.map { RunningJob(slot: index, token: $0.token, id: $0.job.id, attempt: $0.job.attempt) }
+            }
+        }
+    }
 
     var runningCount: Int { locked { slots.count { $0 != nil } } }
 
@@ -89,22 +140,91 @@ final class WorkerState {
     }
 
     /// Puts a claimed job into a free slot.
-    /// - Returns: the slot's index.
+    /// - Parameter timeout: seconds the job may run from now.
+    /// - Returns: the slot's index and the launch's token.
     /// - Important: call only with a free slot available (the claim asks for at most the free slots).
-    func occupySlot(with jobID: Int64) -> Int {
+    func occupySlot(with job: Job, timeout: Double) -> (slot: Int, token: UInt64) {
         changing {
             guard let index = slots.firstIndex(where: { $0 == nil }) else {
                 preconditionFailure("claimed more jobs than free slots")
             }
-            slots[index] = jobID
-            return index
+            nextToken += 1
+            slots[index] = Occupant(
+                job: job, token: nextToken, timeout: timeout, deadline: .now + .seconds(timeout))
+            return (index, nextToken)
         }
     }
 
-    /// Frees a slot after its job ended (completed, failed, or lease lost).
-    func releaseSlot(_ index: Int) {
-        changing { slots[index] = nil }
+    /// Marks every job past its deadline interrupted by `.timeout`.
+    /// - Returns: each newly timed-out job with its cancel handle (nil while it holds no connection), to cancel
+    ///   outside the lock.
+    func interruptOverdueJobs(at now: ContinuousClock.Instant) -> [(job: Job, timeout: Double, handle: CancelHandle?)] {
+        locked {
+            var overdue = [(job: Job, timeout: Double, handle: CancelHandle?)]()
+            for index in slots.indices {
+                guard let occupant = slots[index], occupant.interruption == nil, occupant.deadline <= now else { continue }
+                slots[index]?.interruption = .timeout(seconds: occupant.timeout)
+                overdue.append((occupant.job, occupant.timeout, occupant.cancelHandle))
+            }
+            return overdue
+        }
     }
+
+    /// Frees a slot after its job ended (completed, failed, released, or lease lost).
+    func releaseSlot(_ index: Int, token: UInt64) {
+        changing {
+            if slots[index]?.token == token { slots[index] = nil }
+        }
+    }
+
+    /// Records the cancel handle of the connection the job now runs on.
+    func attachCancelHandle(_ handle: CancelHandle, slot: Int, token: UInt64) {
+        locked {
+            if slots[slot]?.token == token { slots[slot]?.cancelHandle = handle }
+        }
+    }
+
+    /// Forgets the job's cancel handle (its connection is about to be returned).
+    /// - Returns: the job's interruption, if any: the caller must then close the connection instead of returning
+    ///   it, since a cancel request may still be on its way to that session.
+    func detachCancelHandle(slot: Int, token: UInt64) -> JobInterruption? {
+        locked {
+            guard slots[slot]?.token == token else { return nil }
+            slots[slot]?.cancelHandle = nil
+            return slots[slot]?.interruption
+        }
+    }
+
+    /// The job's interruption, if it was interrupted.
+    func interruption(slot: Int, token: UInt64) -> JobInterruption? {
+        locked { slots[slot]?.token == token ? slots[slot]?.interruption : nil }
+    }
+
+    /// Marks a running job interrupted (the first reason wins).
+    /// - Returns: the cancel handle to call (outside the lock), or nil when the job already ended, was already
+    ///   interrupted, or holds no connection right now.
+    func interrupt(slot: Int, token: UInt64, _ reason: JobInterruption) -> CancelHandle? {
+        locked {
+            guard slots[slot]?.token == token, slots[slot]?.interruption == nil else { return nil }
+            slots[slot]?.interruption = reason
+            return slots[slot]?.cancelHandle
+        }
+    }
+
+    /// Marks every running job interrupted for `reason` (jobs already interrupted keep their reason).
+    /// - Returns: the cancel handles to call, outside the lock.
+    func interruptAll(_ reason: JobInterruption) -> [CancelHandle] {
+        locked {
+            var handles = [CancelHandle]()
+            for index in slots.indices where slots[index] != nil && slots[index]?.interruption == nil {
+                slots[index]?.interruption = reason
+                if let handle = slots[index]?.cancelHandle { handles.append(handle) }
+            }
+            return handles
+        }
+    }
+
+    // MARK: - Waiting
 
     /// Sleeps up to `seconds`, waking early when `stopWhen` (checked under the lock after every change) holds.
     /// - Returns: true when `stopWhen` held, false when the time ran out.

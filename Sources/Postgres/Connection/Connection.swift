@@ -16,11 +16,18 @@ public final class Connection {
     /// - Parameters:
     ///   - url: the server and database; its `application_name` and `client_encoding` are replaced.
     ///   - applicationName: shown in `pg_stat_activity.application_name`.
+    ///   - defaults: libpq keywords applied before the URL, so the URL's own settings win (e.g.
+    ///     ``ConnectionDefaults/resilient``: TCP keepalives, `tcp_user_timeout`, `connect_timeout`).
     /// - Throws: `PostgresError` of kind `.connection` when the server cannot be reached or refuses.
-    public convenience init(url: String, applicationName: String = "talenta") throws(PostgresError) {
+    public convenience init(
+        url: String, applicationName: String = "talenta", defaults: [String: String] = [:]
+    ) throws(PostgresError) {
+        // libpq processes the arrays in order and the last value of a repeated keyword wins: defaults first, then
+        // the expanded URL, then the settings this module always owns.
+        let ordered = defaults.sorted { $0.key < $1.key }
         try self.init(
-            keywords: ["dbname", "application_name", "client_encoding"],
-            values: [url, applicationName, "UTF8"],
+            keywords: ordered.map(\.key) + ["dbname", "application_name", "client_encoding"],
+            values: ordered.map(\.value) + [url, applicationName, "UTF8"],
             expandDatabaseName: true)
     }
 

@@ -21,17 +21,22 @@ public final class ConnectionPool: Sendable {
 
     private let url: String
     private let applicationName: String
+    private let defaults: [String: String]
     private let state = Mutex(State())
     private let permits: DispatchSemaphore
 
     /// - Parameters:
-    ///   - url: passed to `Connection(url:applicationName:)` for each new connection.
+    ///   - url: passed to `Connection(url:applicationName:defaults:)` for each new connection.
     ///   - maxConnections: the most connections open at once (at least 1).
     ///   - applicationName: `application_name` of every connection.
-    public init(url: String, maxConnections: Int, applicationName: String = "talenta") {
+    ///   - defaults: libpq keywords applied before the URL (see `Connection(url:applicationName:defaults:)`).
+    public init(
+        url: String, maxConnections: Int, applicationName: String = "talenta", defaults: [String: String] = [:]
+    ) {
         precondition(maxConnections >= 1, "a pool needs at least one connection")
         self.url = url
         self.applicationName = applicationName
+        self.defaults = defaults
         permits = DispatchSemaphore(value: maxConnections)
     }
 
@@ -95,7 +100,7 @@ public final class ConnectionPool: Sendable {
                 discard(connection)
             case .success(nil):
                 do {
-                    return try Connection(url: url, applicationName: applicationName)
+                    return try Connection(url: url, applicationName: applicationName, defaults: defaults)
                 } catch {
                     state.withLock { state in
                         state.open -= 1

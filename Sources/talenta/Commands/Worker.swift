@@ -6,15 +6,21 @@ import Logging
 
 /// `talenta worker`: the job worker daemon.
 ///
-/// Exit codes: 0 after a graceful stop (SIGINT/SIGTERM, or `--exit-when-idle` with nothing left to claim);
-/// 64 for invalid options; 1 when the worker cannot start.
+/// Exit codes (see ``WorkerExitCode``): 0 after a graceful stop; 75 when the shutdown grace period passed and running
+/// jobs were cancelled and released; 128 + signal number when a second signal ended the process at once; 64 for
+/// invalid options; 1 when the worker cannot start.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Run the job worker: claim jobs from a queue and run them until stopped.",
         discussion: """
-            SIGINT or SIGTERM stops claiming, lets running jobs finish, and exits 0. With --exit-when-idle the \
-            worker also exits 0 once no job is claimable and none is running.
+            The first SIGINT or SIGTERM stops claiming and gives running jobs --shutdown-timeout seconds to finish; \
+            past it their queries are cancelled and their leases released so another worker takes them at once. A \
+            second signal exits at once (running jobs are rescued when their leases expire).
+
+            Exit codes: 0 graceful stop (every running job finished, or --exit-when-idle found nothing to do); \
+            75 the grace period passed and running jobs were released; 130 / 143 a second SIGINT / SIGTERM ended \
+            the process at once; 64 invalid options; 1 the worker could not start.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -34,10 +40,25 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds a claimed job's lease lasts; the heartbeat renews it every lease/3 (1-86400).")
     var lease: Double = 30
 
+    @Flag(inversion: .prefixedNo, help: "LISTEN for wake-ups; --no-listen polls only (PgBouncer transaction pooling).")
+    var listen = true
+
+    @Option(help: "Seconds running jobs get to finish after SIGTERM/SIGINT before they are cancelled and released (0-86400).")
+    var shutdownTimeout: Double = 30
+
+    @Option(help: "Seconds a job may run unless its kind sets its own timeout (0.01-604800).")
+    var jobTimeout: Double = 900
+
+    @Option(help: "Longest wait in seconds between reconnect attempts while the database is unreachable.")
+    var reconnectMaxDelay: Double = 10
+
     var workerConfiguration: WorkerConfiguration {
         WorkerConfiguration(
             concurrency: concurrency, queue: queue, pollInterval: pollInterval, lease: lease,
-            exitWhenIdle: exitWhenIdle)
+            exitWhenIdle: exitWhenIdle, listen: listen, defaultJobTimeout: jobTimeout,
+            shutdownTimeout: shutdownTimeout,
+            reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
+            version: Talenta.configuration.version)
     }
 
     func validate() throws {
@@ -58,16 +79,32 @@ struct WorkerCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot start the worker", error)
         }
-        let signals = ShutdownSignals(signals: [SIGINT, SIGTERM]) { signal in
-            logger.notice("signal received: stopping gracefully", metadata: ["signal": "\(signal)"])
-            pool.shutdown()
-        }
+        let signals = Self.installSignalHandlers(pool: pool, logger: logger)
         defer { signals.cancel() }
+        let outcome: StopOutcome
         do {
-            try pool.run()
-        } catch where error.code == .alreadyStarted {
-            // A signal arrived before the pool started: nothing ran, nothing to wait for.
-            logger.notice("stopped before the first claim")
+            outcome = try pool.run()
+        } catch {
+            // A signal arrived before the pool started (alreadyStarted): nothing ran, nothing to wait for.
+            logger.notice("stopped before the first claim", metadata: ["reason": "\(error)"])
+            return
+        }
+        if case .jobsReleased(let count) = outcome {
+            logger.notice("stopped after releasing jobs that did not finish in time", metadata: ["jobs": "\(count)"])
+            throw ExitCode(WorkerExitCode.jobsReleased)
+        }
+    }
+
+    /// First SIGINT/SIGTERM: graceful shutdown. Second: exit at once with 128 + signal.
+    private static func installSignalHandlers(pool: WorkerPool, logger: Logger) -> ShutdownSignals {
+        ShutdownSignals(signals: [SIGINT, SIGTERM]) { signal, count in
+            guard count > 1 else {
+                logger.notice("signal received: stopping gracefully", metadata: ["signal": "\(signal)"])
+                pool.shutdown()
+                return
+            }
+            logger.notice("second signal received: exiting at once", metadata: ["signal": "\(signal)"])
+            WorkerExitCode.exitNow(signal: signal)
         }
     }
 }

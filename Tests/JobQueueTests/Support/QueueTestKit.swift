@@ -61,6 +61,32 @@ enum QueueTestKit {
             retryPolicy: retryPolicy)
     }
 
+    /// Starts a pool that runs until the caller shuts it down (use `defer { stop(pool) }`).
+    static func startPool(
+        _ database: TestDatabase, registry: JobRegistry, configuration: WorkerConfiguration, workerID: String? = nil
+    ) throws -> WorkerPool {
+        let pool = try WorkerPool(
+            databaseURL: database.url, registry: registry, configuration: configuration, logger: quietLogger,
+            workerID: workerID)
+        try pool.start()
+        return pool
+    }
+
+    /// Shuts a pool down and waits (up to `timeout` s) for it to stop.
+    /// - Returns: whether it stopped in time.
+    @discardableResult
+    static func stop(_ pool: WorkerPool, timeout: Double = 30) -> Bool {
+        pool.shutdown()
+        return pool.waitUntilStopped(timeout: timeout)
+    }
+
+    /// The first row of a query.
+    static func row(
+        _ sql: String, _ parameters: [any PostgresEncodable & Sendable] = [], on connection: Connection
+    ) throws -> Row {
+        try #require(try connection.execute(sql, parameters, name: "test.row").rows.first)
+    }
+
     /// Starts a pool that exits when idle and waits (up to `timeout` s) for it to stop.
     /// - Returns: whether it stopped in time.
     static func drain(

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import JobQueue
+
+/// `talenta status`: the queue's monitoring views as tables, or as one JSON document with `--json`.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show jobs by kind and state, queues, throughput over the last hour, recent failures and workers.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Print one JSON document (snake_case keys, ISO 8601 dates) instead of tables.")
+    var json = false
+
+    @Option(help: "The most recent failures to show.")
+    var failures = 10
+
+    func validate() throws {
+        guard failures >= 0 else { throw ValidationError("--failures must not be negative") }
+    }
+
+    func run() throws {
+        let status = try OperatorConnection.with(database, action: "status") { connection in
+            try QueueStatus.read(failureLimit: failures, on: connection)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.dateEncodingStrategy = .iso8601
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+        } else {
+            print(Self.tables(status))
+        }
+    }
+
+    static func tables(_ status: QueueStatus) -> String {
+        var counts = TextTable("KIND", "STATE", "JOBS")
+        for count in status.counts { counts.append(count.kind, count.state, "\(count.jobs)") }
+
+        var queues = TextTable("QUEUE", "STATE", "WAITING", "OLDEST WAITING", "SCHEDULED", "RUNNING")
+        for queue in status.queues {
+            queues.append(
+                queue.queue, queue.pausedAt == nil ? "running" : "paused", "\(queue.waiting)",
+                queue.oldestWaitingSeconds.map(seconds) ?? "-", "\(queue.scheduled)", "\(queue.running)")
+        }
+
+        var throughput = TextTable("MINUTE (UTC)", "COMPLETED", "DISCARDED", "CANCELLED")
+        for minute in status.throughput where minute.completed + minute.discarded + minute.cancelled > 0 {
+            throughput.append(time(minute.minute), "\(minute.completed)", "\(minute.discarded)", "\(minute.cancelled)")
+        }
+        let total = status.throughput.reduce(0) { $0 + $1.completed }
+
+        var failures = TextTable("JOB", "KIND", "STATE", "ATTEMPT", "FAILED AT (UTC)", "WHY", "ERROR")
+        for failure in status.failures {
+            failures.append(
+                "\(failure.jobID)", failure.kind, failure.state, "\(failure.attempt)", time(failure.failedAt),
+                failure.errorKind ?? "-", String(failure.error.prefix(100)))
+        }
+
+        var workers = TextTable("WORKER", "STATUS", "VERSION", "SLOTS", "RUNNING", "QUEUES", "LAST SEEN", "STARTED (UTC)")
+        for worker in status.workers {
+            workers.append(
+                worker.id, worker.status, worker.version, "\(worker.concurrency)", "\(worker.runningJobs)",
+                worker.queues.joined(separator: ","), seconds(worker.seenSecondsAgo) + " ago", time(worker.startedAt))
+        }
+
+        return [
+            "Jobs by kind and state\n" + counts.rendered,
+            "Queues\n" + queues.rendered,
+            "Throughput, last hour (\(total) completed; minutes with activity)\n" + throughput.rendered,
+            "Recent failures (last 24 hours)\n" + failures.rendered,
+            "Workers\n" + workers.rendered,
+        ].joined(separator: "\n\n")
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value < 60 ? String(format: "%.1f s", value) : String(format: "%.0f min", value / 60)
+    }
+
+    private static func time(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        return formatter.string(from: date)
+    }
+}
