@@ -52,13 +52,22 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Longest wait in seconds between reconnect attempts while the database is unreachable.")
     var reconnectMaxDelay: Double = 10
 
+    @Flag(inversion: .prefixedNo, help: "Evaluate the periodic schedules (queue.schedule); --no-schedules leaves them to other workers.")
+    var schedules = true
+
+    @Option(help: "Seconds between schedule evaluations (0.01-3600).")
+    var scheduleInterval: Double = 10
+
+    @Option(help: .hidden)
+    var clockFile: String?
+
     var workerConfiguration: WorkerConfiguration {
         WorkerConfiguration(
             concurrency: concurrency, queue: queue, pollInterval: pollInterval, lease: lease,
             exitWhenIdle: exitWhenIdle, listen: listen, defaultJobTimeout: jobTimeout,
             shutdownTimeout: shutdownTimeout,
             reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
-            version: Talenta.configuration.version)
+            version: Talenta.configuration.version, evaluateSchedules: schedules, scheduleInterval: scheduleInterval)
     }
 
     func validate() throws {
@@ -75,7 +84,8 @@ struct WorkerCommand: ParsableCommand {
         do {
             pool = try WorkerPool(
                 databaseURL: database.resolvedDatabaseURL, registry: JobHandlers.registry(),
-                configuration: workerConfiguration, logger: logger)
+                configuration: workerConfiguration, logger: logger,
+                clock: clockFile.map { FileWallClock(path: $0) as any WallClock } ?? SystemWallClock())
         } catch {
             throw CommandFailure("cannot start the worker", error)
         }
