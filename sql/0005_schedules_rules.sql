@@ -388,12 +388,12 @@ DECLARE
     existing integer;
     next_version integer;
 BEGIN
-    PERFORM talent.check_rule_set(parameters);
-    rule_name := parameters ->> 'name';
+    PERFORM talent.check_rule_set(add_rule_set_version.parameters);
+    rule_name := add_rule_set_version.parameters ->> 'name';
     -- One version number per name at a time, whoever adds concurrently.
     PERFORM pg_advisory_xact_lock(hashtext('talent.rule_set:' || rule_name));
     SELECT r.version INTO existing FROM talent.rule_set r
-     WHERE r.name = rule_name AND r.parameters - 'version' = parameters - 'version'
+     WHERE r.name = rule_name AND r.parameters - 'version' = add_rule_set_version.parameters - 'version'
      ORDER BY r.version DESC LIMIT 1;
     IF FOUND THEN
         RETURN rule_name || '@' || existing;
@@ -402,7 +402,7 @@ BEGIN
     SELECT greatest(coalesce(max(r.version), 0), CASE WHEN rule_name = 'permenpanrb-3-2020/default' THEN 1 ELSE 0 END) + 1
       INTO next_version FROM talent.rule_set r WHERE r.name = rule_name;
     INSERT INTO talent.rule_set (name, version, parameters)
-    VALUES (rule_name, next_version, parameters || jsonb_build_object('version', next_version));
+    VALUES (rule_name, next_version, add_rule_set_version.parameters || jsonb_build_object('version', next_version));
     RETURN rule_name || '@' || next_version;
 END;
 $$;

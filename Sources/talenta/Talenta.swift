@@ -9,7 +9,8 @@ struct Talenta: ParsableCommand {
         subcommands: [
             MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self, ImportCommand.self, ExportCommand.self,
             SummaryCommand.self, DemoDataCommand.self, StatusCommand.self, CancelCommand.self, RetryCommand.self,
-            PauseCommand.self, ResumeCommand.self, PruneCommand.self, ScheduleCommand.self,
+            PauseCommand.self, ResumeCommand.self, PruneCommand.self, ScheduleCommand.self, RulesCommand.self,
+            OverrideCommand.self,
         ]
     )
 }
