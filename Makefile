@@ -1,4 +1,4 @@
-# Talenta: make build | test | demo | bench | fault-test | db-up | db-down
+# Talenta: make build | test | demo | bench | bench-review | fault-test | pgbouncer-test | db-up | db-down
 # When DATABASE_URL is unset, targets that need Postgres start the throwaway cluster under .pgdata/.
 SHELL := /bin/bash
 .ONESHELL:
@@ -9,7 +9,7 @@ DB_ENV := .pgdata/env
 # Sourced before a command that needs the database: keep the caller's DATABASE_URL, else start ours.
 WITH_DB = if [ -z "$${DATABASE_URL:-}" ]; then scripts/db-up.sh; source $(DB_ENV); fi;
 
-.PHONY: build release test fault-test demo bench db-up db-down deps clean
+.PHONY: build release test fault-test pgbouncer-test demo bench bench-review db-up db-down deps clean
 
 deps:
 	@scripts/deps.sh
@@ -31,11 +31,22 @@ demo: deps
 bench: deps
 	@bench/run.sh
 
+# End-to-end annual review of generated cities (5,000 / 50,000 / 500,000 employees) on the same throwaway cluster;
+# see bench/review.sh. BENCH_REVIEW_SIZES picks the sizes.
+bench-review: deps
+	@bench/review.sh
+
 # Postgres restarted under busy and idle workers, on a throwaway cluster of its own (.pgdata-fault/, port 25441):
 # never the shared one. TALENTA_BIN picks a prebuilt binary (e.g. from another scratch path).
 fault-test: deps
 	@if [ -z "$${TALENTA_BIN:-}" ]; then $(SWIFT) build --product talenta; fi
 	scripts/fault-test.sh "$${TALENTA_BIN:-$$($(SWIFT) build --show-bin-path)/talenta}"
+
+# The worker and the SQL API through Debian's pgbouncer in transaction pooling mode, in front of a throwaway cluster
+# of its own (.pgdata-bouncer/, port 25442; pgbouncer on 25443). TALENTA_BIN picks a prebuilt binary.
+pgbouncer-test: deps
+	@if [ -z "$${TALENTA_BIN:-}" ]; then $(SWIFT) build --product talenta; fi
+	scripts/pgbouncer-test.sh "$${TALENTA_BIN:-$$($(SWIFT) build --show-bin-path)/talenta}"
 
 db-up:
 	@scripts/db-up.sh

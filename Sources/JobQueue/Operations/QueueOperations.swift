@@ -33,6 +33,15 @@ public enum QueueOperations {
         try connection.execute("SELECT queue.resume($1)", [queue], name: "queue.resume")
     }
 
+    /// Whether a queue is paused (`queue.queue.paused_at` set); a queue never paused has no row and is not.
+    /// - Throws: `PostgresError` from the query.
+    public static func isPaused(queue: String, on connection: Connection) throws -> Bool {
+        let result = try connection.execute(
+            "SELECT EXISTS (SELECT 1 FROM queue.queue WHERE name = $1 AND paused_at IS NOT NULL) AS paused",
+            [queue], name: "queue.is_paused")
+        return try result.rows.first?.decode("paused", as: Bool.self) ?? false
+    }
+
     /// Deletes finished jobs past their retention by calling `queue.prune` until it deletes nothing, each batch in
     /// its own short transaction (autocommit), so no lock is held for long.
     /// - Parameters:

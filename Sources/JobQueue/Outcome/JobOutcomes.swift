@@ -10,6 +10,14 @@ public enum JobOutcomes {
         WHERE id = $1 AND state = 'running' AND locked_by = $2 AND attempt = $3::integer
         """
 
+    static let completeManySQL = """
+        UPDATE queue.job AS j
+        SET state = 'completed', finished_at = now(), lease_expires_at = NULL
+        FROM unnest($2::bigint[], $3::integer[]) AS r(id, attempt)
+        WHERE j.id = r.id AND j.state = 'running' AND j.locked_by = $1 AND j.attempt = r.attempt
+        RETURNING j.id
+        """
+
     static let failSQL = """
         UPDATE queue.job
         SET state = CASE WHEN $4::boolean OR attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END,
@@ -36,6 +44,23 @@ public enum JobOutcomes {
         guard result.affectedRows == 1 else {
             throw LeaseLostError(jobID: job.id, attempt: job.attempt, workerID: workerID)
         }
+    }
+
+    /// Marks many jobs completed with one statement (autocommit), each fenced on this worker and its attempt like
+    /// ``complete(_:workerID:on:)``. Only for attempts whose handler wrote nothing to the database: there is no
+    /// transaction of theirs for the completion to join (see ``WorkerPool``'s batched completions).
+    /// - Parameter jobs: `(id, attempt)` of each job.
+    /// - Returns: the ids completed; a listed job missing from it had left this worker (cancelled, rescued) and was
+    ///   left alone.
+    /// - Throws: `PostgresError` from the statement.
+    @discardableResult
+    public static func completeMany(
+        _ jobs: [(id: Int64, attempt: Int)], workerID: String, on connection: Connection
+    ) throws -> Set<Int64> {
+        guard !jobs.isEmpty else { return [] }
+        let result = try connection.execute(
+            completeManySQL, [workerID, jobs.map(\.id), jobs.map(\.attempt)], name: "queue.complete_many")
+        return Set(try result.rows.map { try $0.decode("id", as: Int64.self) })
     }
 
     /// The row's state after a recorded failure.

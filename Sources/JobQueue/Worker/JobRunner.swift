@@ -4,12 +4,15 @@ import Postgres
 
 /// Runs one claimed job to its end on a pooled connection: decode, handler, completion in one transaction; a
 /// failure recorded (or, after a shutdown interruption, the lease released) in its own short statement afterwards.
+/// The transaction begins with the handler's first statement: a handler that sends nothing opens none, and its
+/// completion goes to the ``CompletionBatcher``.
 struct JobRunner: Sendable {
     let registry: JobRegistry
     let connections: ConnectionPool
     let configuration: WorkerConfiguration
     let workerID: String
     let state: WorkerState
+    let completions: CompletionBatcher
     let logger: Logger
 
     /// Seconds `job` may run: its kind's timeout, else the configuration's default.
@@ -36,23 +39,27 @@ struct JobRunner: Sendable {
 
         let started = ContinuousClock.now
         do {
-            try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+            let committed = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
                 state.attachCancelHandle(connection.makeCancelHandle(), slot: slot, token: token)
                 defer {
                     // A cancel request may still be travelling to this session: never lend it to another job.
                     if state.detachCancelHandle(slot: slot, token: token) != nil { connection.close() }
                 }
-                try connection.withTransaction { transaction in
+                return try connection.withDeferredTransaction({ transaction in
                     try checkInterruption(slot: slot, token: token, allowShutdown: false)
                     let context = JobContext(job: job, logger: logger, connection: transaction, workerID: workerID)
                     try handler.run(context)
                     // A handler that finishes after a shutdown interruption may still complete; after a timeout or
                     // a lost lease its work is rolled back.
                     try checkInterruption(slot: slot, token: token, allowShutdown: true)
+                }, beforeCommit: { transaction in
                     try JobOutcomes.complete(job, workerID: workerID, on: transaction)
-                }
+                }).committed
             }
-            logger.debug("job completed", metadata: ["duration.ms": "\(milliseconds(since: started))"])
+            if !committed { completions.submit(job) }
+            logger.debug("job completed", metadata: [
+                "duration.ms": "\(milliseconds(since: started))", "completion": "\(committed ? "in transaction" : "batched")",
+            ])
         } catch let error as LeaseLostError {
             logger.warning("lease lost before completion; the job's writes were rolled back",
                            metadata: ["error": "\(error)"])

@@ -41,6 +41,11 @@ public struct WorkerConfiguration: Sendable, Hashable {
     public var rescueBatchSize: Int
     /// The version recorded in `queue.worker.version`. Default `"unknown"`; 1–64 characters.
     public var version: String
+    /// The most claimed jobs held in the claim-ahead buffer beyond the slots. The worker holds what its slots run
+    /// through in about two claim round trips (measured), so fast jobs start back to back and are claimed in
+    /// batches; jobs slower than a claim are not held ahead at all. Default 100; valid range 0...10,000 (0: claim
+    /// only for free slots).
+    public var claimAheadLimit: Int
     /// libpq keywords every worker connection gets unless its URL sets them. Default
     /// `ConnectionDefaults.resilient` (TCP keepalives, `tcp_user_timeout` 10 s, `connect_timeout` 5 s), so a dead
     /// server or a half-open connection is noticed within seconds.
@@ -60,8 +65,9 @@ public struct WorkerConfiguration: Sendable, Hashable {
         connectionTimeout: Double = 30, applicationName: String = "talenta-worker", defaultJobTimeout: Double = 900,
         shutdownTimeout: Double = 30, reconnectBackoff: ReconnectBackoff = .default, rescueBatchSize: Int = 1_000,
         version: String = "unknown", connectionDefaults: [String: String] = ConnectionDefaults.resilient,
-        evaluateSchedules: Bool = true, scheduleInterval: Double = 10
+        claimAheadLimit: Int = 100, evaluateSchedules: Bool = true, scheduleInterval: Double = 10
     ) {
+        self.claimAheadLimit = claimAheadLimit
         self.concurrency = concurrency
         self.queue = queue
         self.pollInterval = pollInterval
@@ -84,10 +90,10 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// Seconds between heartbeats: a third of the lease, so two heartbeats may fail before a lease runs out.
     public var heartbeatInterval: Double { lease / 3 }
 
-    /// Connections the worker's pool may open: one per slot, plus the claim loop (which also listens) and the
-    /// heartbeat, plus one for recording a failure or releasing leases while every slot holds its own, plus one for
-    /// the schedule evaluation when it runs.
-    public var connectionPoolSize: Int { concurrency + 3 + (evaluateSchedules ? 1 : 0) }
+    /// Connections the worker's pool may open: one per slot, plus the claim loop (which also listens), the
+    /// heartbeat and the completion batcher, plus one for recording a failure or releasing leases while every slot
+    /// holds its own, plus one for the schedule evaluation when it runs.
+    public var connectionPoolSize: Int { concurrency + 4 + (evaluateSchedules ? 1 : 0) }
 
     /// Checks every field's range.
     /// - Throws: ``JobQueueError`` with code `invalidConfiguration` naming the first field out of range.
@@ -115,6 +121,7 @@ public struct WorkerConfiguration: Sendable, Hashable {
         guard scheduleInterval.isFinite, (0.01...3_600).contains(scheduleInterval) else {
             throw invalid("schedule interval must be between 0.01 and 3600 seconds")
         }
+        guard (0...10_000).contains(claimAheadLimit) else { throw invalid("claim-ahead limit must be between 0 and 10000") }
         guard (1...100_000).contains(rescueBatchSize) else { throw invalid("rescue batch size must be between 1 and 100000") }
         guard (1...64).contains(version.count) else { throw invalid("version must be 1-64 characters") }
         if let problem = retryPolicy.validationProblem { throw invalid(problem) }

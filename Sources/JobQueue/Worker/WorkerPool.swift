@@ -4,14 +4,21 @@ import Postgres
 
 /// The worker daemon's engine: claims jobs of one queue and runs up to `concurrency` of them at once on Dispatch.
 ///
-/// - A claim loop (its own serial queue and pooled connection, which also LISTENs on `talenta_jobs`) claims up to
-///   the number of free slots with one statement (``JobClaimer``), then waits for a free slot, a notification for
-///   its queue, or the poll interval. The claim every poll interval doubles as the health check of the listening
+/// - A claim loop (its own serial queue and pooled connection, which also LISTENs on `talenta_jobs`) claims the
+///   free slots plus a claim-ahead buffer with one statement (``JobClaimer``), then waits for room, a notification
+///   for its queue, or the poll interval. The buffer holds what the slots run through in about two claim round
+///   trips (measured; at most ``WorkerConfiguration/claimAheadLimit``, none while jobs are slower than claims), so
+///   a slot that finishes starts its next job at once without waiting for a claim. A buffered job starts only
+///   while at least a third of its lease is left; the heartbeat releases buffered jobs held longer than a third of
+///   the lease, and all of them while the queue is paused; shutdown releases them at once. The claim every poll interval doubles as the health check of the listening
 ///   connection; TCP keepalives and `tcp_user_timeout` (``WorkerConfiguration/connectionDefaults``) bound how long a
 ///   half-open connection can hang it. When the database is lost the loop reconnects with
 ///   ``WorkerConfiguration/reconnectBackoff`` (capped exponential, jittered) and LISTENs again.
 /// - Each slot is a serial Dispatch queue (its own thread, since libpq blocks) that runs one job at a time on its
-///   own pooled connection: the handler's writes and the completion commit in one transaction (``JobOutcomes``).
+///   own pooled connection, then the next buffered one: the handler's writes and the completion commit in one
+///   transaction (``JobOutcomes``). An attempt whose handler sent nothing to the database opens no transaction;
+///   its completion goes to a batcher that writes many per statement (``CompletionBatcher``), still fenced on
+///   worker and attempt.
 /// - A heartbeat (its own serial queue and connection) runs every `lease / 3`: it records the worker in
 ///   `queue.worker`, extends the leases of the running jobs, stops jobs it no longer owns (cancelled or rescued),
 ///   and rescues expired leases of any worker (``LeaseRescuer``).
@@ -42,6 +49,7 @@ public final class WorkerPool: Sendable {
     private let connections: ConnectionPool
     private let logger: Logger
     private let runner: JobRunner
+    private let completions: CompletionBatcher
     private let state: WorkerState
     private let registration: WorkerPresence.Registration
     private let slotQueues: [DispatchQueue]
@@ -81,10 +89,15 @@ public final class WorkerPool: Sendable {
         self.connections = ConnectionPool(
             url: databaseURL, maxConnections: configuration.connectionPoolSize,
             applicationName: configuration.applicationName, defaults: configuration.connectionDefaults)
-        self.state = WorkerState(concurrency: configuration.concurrency)
+        self.state = WorkerState(
+            concurrency: configuration.concurrency, lease: configuration.lease,
+            claimAheadLimit: configuration.claimAheadLimit)
+        self.completions = CompletionBatcher(
+            connections: connections, workerID: workerID, connectionTimeout: configuration.connectionTimeout,
+            state: state, logger: logger)
         self.runner = JobRunner(
             registry: registry, connections: connections, configuration: configuration, workerID: workerID,
-            state: state, logger: logger)
+            state: state, completions: completions, logger: logger)
         self.registration = WorkerPresence.Registration(id: workerID, configuration: configuration)
         self.slotQueues = (0..<configuration.concurrency).map { DispatchQueue(label: "talenta.worker.slot\($0)") }
     }
@@ -197,17 +210,24 @@ public final class WorkerPool: Sendable {
         if configuration.listen { try connection.listen(JobNotifications.channel) }
         defer { if configuration.listen, connection.isHealthy { try? connection.unlisten(JobNotifications.channel) } }
         var first = true
-        while let free = state.waitForFreeSlots() {
+        while let room = state.waitForClaimRoom() {
+            let sent = ContinuousClock.now
             let claimed = try JobClaimer.claim(
-                workerID: workerID, queue: configuration.queue, lease: configuration.lease, limit: free,
+                workerID: workerID, queue: configuration.queue, lease: configuration.lease, limit: room,
                 on: connection)
+            let elapsed = ContinuousClock.now - sent
+            state.recordClaim(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             if first {
                 first = false
                 connected()
             }
-            for job in claimed { launch(job) }
-            if claimed.count == free { continue }
-            if claimed.isEmpty, configuration.exitWhenIdle, state.runningCount == 0 {
+            for launch in state.admit(claimed, claimedAt: sent, timeout: runner.timeout(for:)) {
+                slotQueues[launch.slot].async(group: jobs) { [self] in
+                    runSlot(launch.slot, job: launch.job, token: launch.token)
+                }
+            }
+            if claimed.count == room { continue }
+            if claimed.isEmpty, configuration.exitWhenIdle, state.busyCount == 0 {
                 logger.info("no claimable job and none running: stopping (exit when idle)")
                 state.requestStop()
                 return
@@ -221,8 +241,8 @@ public final class WorkerPool: Sendable {
     private func waitForWork(on connection: Connection) throws {
         let deadline = ContinuousClock.now + .seconds(configuration.pollInterval)
         let exitWhenIdle = configuration.exitWhenIdle
-        let wakeUp: (WorkerState.Phase, Int) -> Bool = { phase, running in
-            phase != .running || (exitWhenIdle && running == 0)
+        let wakeUp: (WorkerState.Phase, Int) -> Bool = { phase, busy in
+            phase != .running || (exitWhenIdle && busy == 0)
         }
         while true {
             let remaining = deadline - ContinuousClock.now
@@ -231,18 +251,26 @@ public final class WorkerPool: Sendable {
             if configuration.listen {
                 let notifications = try connection.waitForNotifications(timeout: slice)
                 if notifications.contains(where: { $0.payload == configuration.queue }) { return }
-                if wakeUp(state.currentPhase, state.runningCount) { return }
+                if wakeUp(state.currentPhase, state.busyCount) { return }
             } else if state.sleep(seconds: slice, stopWhen: wakeUp) {
                 return
             }
         }
     }
 
-    private func launch(_ job: Job) {
-        let (slot, token) = state.occupySlot(with: job, timeout: runner.timeout(for: job))
-        slotQueues[slot].async(group: jobs) { [self] in
-            runner.run(job, slot: slot, token: token)
-            state.releaseSlot(slot, token: token)
+    /// Runs `job` in `slot`, then the buffered jobs the slot takes next, until the buffer is empty (on the slot's
+    /// queue).
+    private func runSlot(_ slot: Int, job: Job, token: UInt64) {
+        var current = (job: job, token: token)
+        while true {
+            runner.run(current.job, slot: slot, token: current.token)
+            let (next, dropped) = state.finishAndTakeNext(slot: slot, token: current.token, timeout: runner.timeout(for:))
+            if !dropped.isEmpty {
+                logger.warning("buffered jobs not started: too little of their lease was left; they will be rescued",
+                               metadata: ["jobs": "\(dropped.map(\.id))"])
+            }
+            guard let next else { return }
+            current = next
         }
     }
 
@@ -252,6 +280,7 @@ public final class WorkerPool: Sendable {
     /// cancels and releases what still runs, ends the helper loops and closes the pool.
     private func finish() {
         var outcome = StopOutcome.graceful
+        releaseBuffered(state.takeBuffered(all: true, claimedBefore: 0), reason: "shutdown")
         if jobs.wait(timeout: shutdownDeadline()) == .timedOut {
             let running = state.runningJobs
             logger.warning("shutdown grace period passed: cancelling running jobs and releasing their leases",
@@ -261,6 +290,12 @@ public final class WorkerPool: Sendable {
                 releaseStuckJobs()
             }
             outcome = .jobsReleased(running.count)
+        }
+        let unrecorded = completions.finish(deadline: shutdownDeadline(), releaseGrace: Self.releaseGrace)
+        if unrecorded > 0 {
+            if case .jobsReleased(let count) = outcome { outcome = .jobsReleased(count + unrecorded) } else {
+                outcome = .jobsReleased(unrecorded)
+            }
         }
         state.markStopped(outcome)
         helpersEnded.wait()
@@ -302,6 +337,22 @@ public final class WorkerPool: Sendable {
         }
     }
 
+    /// Gives buffered jobs back (fenced, attempt not counted) so any worker takes them at once.
+    private func releaseBuffered(_ buffered: [Job], reason: String) {
+        guard !buffered.isEmpty else { return }
+        do {
+            let released = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                try LeaseRelease.release(buffered.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
+            }
+            logger.info("released buffered jobs", metadata: [
+                "reason": "\(reason)", "jobs": "\(buffered.count)", "released": "\(released)",
+            ])
+        } catch {
+            logger.warning("could not release buffered jobs; their leases will expire and they will be rescued",
+                           metadata: ["reason": "\(reason)", "jobs": "\(buffered.count)", "error": "\(error)"])
+        }
+    }
+
     // MARK: - Heartbeat
 
     private func heartbeatLoop() {
@@ -327,6 +378,7 @@ public final class WorkerPool: Sendable {
                         }
                     }
                 }
+                try releaseStaleOrPausedBuffer(on: connection)
                 let rescued = try LeaseRescuer.rescue(batchSize: configuration.rescueBatchSize, on: connection)
                 if !rescued.isEmpty {
                     logger.warning("rescued jobs whose lease expired", metadata: [
@@ -338,6 +390,20 @@ public final class WorkerPool: Sendable {
         } catch {
             logger.warning("heartbeat failed; retrying at the next beat", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Releases buffered jobs claimed more than a heartbeat interval ago (the slots are busy with slower jobs:
+    /// other workers should have them), and every buffered job while the queue is paused.
+    private func releaseStaleOrPausedBuffer(on connection: Connection) throws {
+        guard !state.bufferedJobs.isEmpty else { return }
+        let paused = try QueueOperations.isPaused(queue: configuration.queue, on: connection)
+        let taken = state.takeBuffered(all: paused, claimedBefore: configuration.heartbeatInterval)
+        guard !taken.isEmpty else { return }
+        let released = try LeaseRelease.release(taken.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
+        logger.info("released buffered jobs", metadata: [
+            "reason": "\(paused ? "queue paused" : "held longer than a heartbeat interval")",
+            "jobs": "\(taken.count)", "released": "\(released)",
+        ])
     }
 
     // MARK: - Schedules

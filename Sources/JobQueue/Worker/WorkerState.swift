@@ -24,8 +24,9 @@ final class WorkerState {
     struct Occupant {
         let job: Job
         let token: UInt64
-        /// Seconds the job may run, and the instant that allowance ends.
+        /// Seconds the job may run, when it started, and the instant that allowance ends.
         let timeout: Double
+        let started: ContinuousClock.Instant
         let deadline: ContinuousClock.Instant
         /// The cancel handle of the connection the job runs on, while it holds one.
         var cancelHandle: CancelHandle?
@@ -41,15 +42,37 @@ final class WorkerState {
         let attempt: Int
     }
 
+    /// A claimed job waiting in the claim-ahead buffer for a free slot.
+    struct Buffered {
+        let job: Job
+        /// When its claim was sent: no later than the start of its lease in the database.
+        let claimedAt: ContinuousClock.Instant
+    }
+
     private let condition = NSCondition()
+    private let lease: Double
+    private let claimAheadLimit: Int
     private var phase = Phase.created
     private var slots: [Occupant?]
+    private var buffer: [Buffered] = []
+    private var pendingCompletions = 0
+    /// Moving averages (seconds) of a job's time in its slot and of a claim's round trip.
+    private var averageJobSeconds: Double?
+    private var averageClaimSeconds: Double?
+    /// Set when the heartbeat took stale jobs out of the buffer (the slots are stuck on slower jobs), cleared when
+    /// a slot finishes a job: meanwhile nothing is claimed ahead, so released jobs are not claimed again at once.
+    private var claimAheadSuspended = false
     private var nextToken: UInt64 = 0
     private var stopRequestedAt: ContinuousClock.Instant?
     private var outcome = StopOutcome.graceful
 
-    init(concurrency: Int) {
+    /// - Parameters:
+    ///   - lease: the lease of a claim, in seconds.
+    ///   - claimAheadLimit: the most claimed jobs held beyond the slots.
+    init(concurrency: Int, lease: Double, claimAheadLimit: Int) {
         slots = Array(repeating: nil, count: concurrency)
+        self.lease = lease
+        self.claimAheadLimit = claimAheadLimit
     }
 
     /// Reads under the lock.
@@ -127,32 +150,147 @@ final class WorkerState {
 
     var runningCount: Int { locked { slots.count { $0 != nil } } }
 
-    /// Blocks while the pool is running and every slot is busy.
-    /// - Returns: the number of free slots (≥ 1), or nil when the pool is no longer running.
-    func waitForFreeSlots() -> Int? {
+    /// Jobs running plus jobs waiting in the claim-ahead buffer.
+    var busyCount: Int { locked { slots.count { $0 != nil } + buffer.count } }
+
+    /// Blocks until the claim loop should claim: a slot is free and nothing is buffered, or the claim-ahead buffer
+    /// has fallen to half its target; never while finished attempts wait for their batched completion beyond
+    /// the slots plus the claim-ahead limit (back pressure).
+    /// - Returns: how many jobs to claim (≥ 1): the free slots plus the claim-ahead target minus what is buffered;
+    ///   nil when the pool is no longer running.
+    func waitForClaimRoom() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while phase == .running, !slots.contains(where: { $0 == nil }) {
+        while phase == .running {
+            if let room = claimRoom() { return room }
             condition.wait()
         }
-        guard phase == .running else { return nil }
-        return slots.count { $0 == nil }
+        return nil
     }
 
-    /// Puts a claimed job into a free slot.
-    /// - Parameter timeout: seconds the job may run from now.
-    /// - Returns: the slot's index and the launch's token.
-    /// - Important: call only with a free slot available (the claim asks for at most the free slots).
-    func occupySlot(with job: Job, timeout: Double) -> (slot: Int, token: UInt64) {
-        changing {
-            guard let index = slots.firstIndex(where: { $0 == nil }) else {
-                preconditionFailure("claimed more jobs than free slots")
-            }
-            nextToken += 1
-            slots[index] = Occupant(
-                job: job, token: nextToken, timeout: timeout, deadline: .now + .seconds(timeout))
-            return (index, nextToken)
+    /// The claim the loop should make now, if any (call under the lock).
+    private func claimRoom() -> Int? {
+        guard pendingCompletions <= slots.count + claimAheadLimit else { return nil }
+        let free = slots.count { $0 == nil }
+        let target = claimAheadTarget()
+        if free > 0, buffer.isEmpty { return free + target }
+        if target > 0, buffer.count <= target / 2 {
+            let room = free + target - buffer.count
+            return room > 0 ? room : nil
         }
+        return nil
+    }
+
+    /// How many claimed jobs to hold beyond the slots: what the slots run through in about two claim round trips
+    /// (measured), at most the configured limit; 0 while jobs take longer than that (then nothing is held back
+    /// from other workers), and before any job or claim has been measured.
+    private func claimAheadTarget() -> Int {
+        guard claimAheadLimit > 0, !claimAheadSuspended, let job = averageJobSeconds, let claim = averageClaimSeconds, job > 0 else { return 0 }
+        let target = 2 * Double(slots.count) * claim / job
+        return target >= Double(claimAheadLimit) ? claimAheadLimit : Int(target)
+    }
+
+    /// Records how long a claim round trip took (seconds), for the claim-ahead target.
+    func recordClaim(seconds: Double) {
+        locked { averageClaimSeconds = Self.smoothed(averageClaimSeconds, seconds) }
+    }
+
+    /// Puts claimed jobs into free slots, and the rest into the claim-ahead buffer.
+    /// - Parameters:
+    ///   - claimedAt: when the claim was sent: no later than the moment the database started the jobs' leases.
+    ///   - timeout: seconds each job may run once started.
+    /// - Returns: each job started now, with its slot and launch token; run each on its slot's queue with
+    ///   ``finishAndTakeNext(slot:token:timeout:)`` after it.
+    func admit(_ jobs: [Job], claimedAt: ContinuousClock.Instant, timeout: (Job) -> Double)
+        -> [(slot: Int, job: Job, token: UInt64)] {
+        changing {
+            var launches = [(slot: Int, job: Job, token: UInt64)]()
+            for job in jobs {
+                if let index = slots.firstIndex(where: { $0 == nil }) {
+                    launches.append((index, job, occupy(index, with: job, timeout: timeout(job))))
+                } else {
+                    buffer.append(Buffered(job: job, claimedAt: claimedAt))
+                }
+            }
+            return launches
+        }
+    }
+
+    /// Frees `slot` after its job ended (completed, failed, released, or lease lost) and, while the pool runs,
+    /// starts the next buffered job in it: only one with at least a third of its lease left (a buffered job's
+    /// lease is not extended before it starts; the heartbeat releases those held longer than a third of the
+    /// lease). Jobs whose lease has run too far are dropped from the buffer: their leases run out and they are
+    /// rescued, never run late.
+    /// - Returns: the job now in the slot with its token (nil when the slot is free), and the dropped jobs.
+    func finishAndTakeNext(slot index: Int, token: UInt64, timeout: (Job) -> Double)
+        -> (next: (job: Job, token: UInt64)?, dropped: [Job]) {
+        condition.lock()
+        defer { condition.unlock() }
+        let now = ContinuousClock.now
+        if let occupant = slots[index], occupant.token == token {
+            averageJobSeconds = Self.smoothed(averageJobSeconds, Self.seconds(now - occupant.started))
+            slots[index] = nil
+            claimAheadSuspended = false
+        }
+        var dropped = [Job]()
+        var next: (job: Job, token: UInt64)?
+        if phase == .running, slots[index] == nil {
+            while !buffer.isEmpty {
+                let candidate = buffer.removeFirst()
+                if now < candidate.claimedAt + .seconds(lease * 2 / 3) {
+                    next = (candidate.job, occupy(index, with: candidate.job, timeout: timeout(candidate.job)))
+                    break
+                }
+                dropped.append(candidate.job)
+            }
+        }
+        // Wake the claim loop only when it has something to do, or when the pool went idle (exit when idle, the
+        // shutdown): not at every job.
+        if claimRoom() != nil || (buffer.isEmpty && slots.allSatisfy { $0 == nil }) { condition.broadcast() }
+        return (next, dropped)
+    }
+
+    /// Takes buffered jobs out of the buffer, to release their leases: all of them when `all`, else those claimed
+    /// more than `seconds` ago. Taking any suspends claiming ahead until a slot finishes a job.
+    func takeBuffered(all: Bool, claimedBefore seconds: Double) -> [Job] {
+        changing {
+            let cutoff = ContinuousClock.now - .seconds(seconds)
+            let taken = buffer.filter { all || $0.claimedAt < cutoff }
+            buffer.removeAll { all || $0.claimedAt < cutoff }
+            if !taken.isEmpty { claimAheadSuspended = true }
+            return taken.map(\.job)
+        }
+    }
+
+    /// Jobs waiting in the claim-ahead buffer.
+    var bufferedJobs: [Job] { locked { buffer.map(\.job) } }
+
+    /// An attempt handed its completion to the batcher.
+    func completionSubmitted() {
+        locked { pendingCompletions += 1 }
+    }
+
+    /// The batcher wrote (or gave up on) `count` completions.
+    func completionsRecorded(_ count: Int) {
+        changing { pendingCompletions -= count }
+    }
+
+    /// Occupies a free slot with `job` (call under the lock). - Returns: the launch's token.
+    private func occupy(_ index: Int, with job: Job, timeout: Double) -> UInt64 {
+        nextToken += 1
+        let now = ContinuousClock.now
+        slots[index] = Occupant(job: job, token: nextToken, timeout: timeout, started: now, deadline: now + .seconds(timeout))
+        return nextToken
+    }
+
+    /// An exponentially weighted moving average (weight 1/8 for the new sample).
+    private static func smoothed(_ average: Double?, _ sample: Double) -> Double {
+        guard let average else { return sample }
+        return average + (sample - average) / 8
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Marks every job past its deadline interrupted by `.timeout`.
@@ -167,13 +305,6 @@ final class WorkerState {
                 overdue.append((occupant.job, occupant.timeout, occupant.cancelHandle))
             }
             return overdue
-        }
-    }
-
-    /// Frees a slot after its job ended (completed, failed, released, or lease lost).
-    func releaseSlot(_ index: Int, token: UInt64) {
-        changing {
-            if slots[index]?.token == token { slots[index] = nil }
         }
     }
 
@@ -226,16 +357,17 @@ final class WorkerState {
 
     // MARK: - Waiting
 
-    /// Sleeps up to `seconds`, waking early when `stopWhen` (checked under the lock after every change) holds.
+    /// Sleeps up to `seconds`, waking early when `stopWhen` (checked under the lock after every change that wakes
+    /// waiters) holds; its count is the jobs running plus those buffered.
     /// - Returns: true when `stopWhen` held, false when the time ran out.
-    func sleep(seconds: Double, stopWhen: (Phase, _ runningCount: Int) -> Bool) -> Bool {
+    func sleep(seconds: Double, stopWhen: (Phase, _ busyCount: Int) -> Bool) -> Bool {
         let deadline = Date(timeIntervalSinceNow: seconds)
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if stopWhen(phase, slots.count { $0 != nil }) { return true }
+            if stopWhen(phase, slots.count { $0 != nil } + buffer.count) { return true }
             if !condition.wait(until: deadline) {
-                return stopWhen(phase, slots.count { $0 != nil })
+                return stopWhen(phase, slots.count { $0 != nil } + buffer.count)
             }
         }
     }

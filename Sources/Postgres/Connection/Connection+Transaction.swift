@@ -9,10 +9,7 @@ extension Connection {
     ///   rolled back).
     @discardableResult
     public func withTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
-        let handle = try openHandle("transaction.begin")
-        guard PQtransactionStatus(handle) == PQTRANS_IDLE else {
-            throw PostgresError.usage("a transaction is already open on this connection", statementName: "transaction.begin")
-        }
+        try requireIdle()
         try executeScript("BEGIN", name: "transaction.begin")
         let value: T
         do {
@@ -21,6 +18,58 @@ extension Connection {
             rollbackIfOpen()
             throw error
         }
+        try commit()
+        return value
+    }
+
+    /// Runs `body` in a transaction that begins only when `body` first sends something on this connection, so a
+    /// body that never touches the database costs no round trip at all.
+    ///
+    /// When `body` sent something: `beforeCommit` runs in the same transaction, then COMMIT (both roll back when
+    /// either throws). When it sent nothing: no transaction existed, `beforeCommit` does not run, and the result
+    /// says so (the caller then records whatever it must elsewhere).
+    /// - Returns: `body`'s value, and `committed`: whether a transaction was opened and committed.
+    /// - Throws: `body`'s or `beforeCommit`'s error (after rollback); `PostgresError` from BEGIN/COMMIT; `.usage`
+    ///   as ``withTransaction(_:)`` (nesting, or a transaction aborted by a swallowed error).
+    public func withDeferredTransaction<T>(
+        _ body: (Connection) throws -> T, beforeCommit: (Connection) throws -> Void
+    ) throws -> (value: T, committed: Bool) {
+        try requireIdle()
+        beginIsDeferred = true
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            beginIsDeferred = false
+            rollbackIfOpen()
+            throw error
+        }
+        if beginIsDeferred {
+            beginIsDeferred = false
+            return (value, false)
+        }
+        do {
+            try beforeCommit(self)
+        } catch {
+            rollbackIfOpen()
+            throw error
+        }
+        try commit()
+        return (value, true)
+    }
+
+    /// Throws `.usage` when a transaction is open (or deferred) on this connection.
+    private func requireIdle() throws(PostgresError) {
+        guard let handle else {
+            throw PostgresError.usage("the connection is closed", statementName: "transaction.begin")
+        }
+        guard !beginIsDeferred, PQtransactionStatus(handle) == PQTRANS_IDLE else {
+            throw PostgresError.usage("a transaction is already open on this connection", statementName: "transaction.begin")
+        }
+    }
+
+    /// COMMIT; a transaction aborted by an error that the body swallowed reports as `.usage` (it was rolled back).
+    private func commit() throws(PostgresError) {
         let commit = try openHandle("transaction.commit")
         guard let result = PQexec(commit, "COMMIT") else {
             throw PostgresError.from(connection: commit, statementName: "transaction.commit")
@@ -31,7 +80,6 @@ extension Connection {
             throw PostgresError.usage(
                 "the transaction was aborted by an earlier error and rolled back", statementName: "transaction.commit")
         }
-        return value
     }
 
     /// Rolls back an open (or failed) transaction; a lost connection is left for the caller's error to report.

@@ -10,6 +10,8 @@ import Glibc
 public final class Connection {
     /// The `PGconn`; nil once closed. Never leaves this module.
     private(set) var handle: OpaquePointer?
+    /// Set by `withDeferredTransaction`: the next statement sent on this connection first sends BEGIN.
+    var beginIsDeferred = false
 
     /// Connects to a `postgresql://` URL or a keyword/value conninfo string, passed untouched to
     /// `PQconnectdbParams` with `expand_dbname=1`. An empty string uses libpq's `PG*` environment variables.
@@ -98,9 +100,14 @@ public final class Connection {
         return poll(&descriptor, 1, 0) > 0
     }
 
-    /// The open handle, or a `.usage` error naming the statement when closed.
+    /// The open handle, or a `.usage` error naming the statement when closed. Every call that sends something
+    /// takes the handle here, so a deferred BEGIN (`withDeferredTransaction`) goes out first.
     func openHandle(_ statementName: String?) throws(PostgresError) -> OpaquePointer {
         guard let handle else { throw PostgresError.usage("the connection is closed", statementName: statementName) }
+        if beginIsDeferred {
+            beginIsDeferred = false
+            try collect(PQexec(handle, "BEGIN"), statementName: "transaction.begin")
+        }
         return handle
     }
 

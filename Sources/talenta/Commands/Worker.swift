@@ -52,6 +52,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Longest wait in seconds between reconnect attempts while the database is unreachable.")
     var reconnectMaxDelay: Double = 10
 
+    @Option(help: "Most claimed jobs held ahead of the slots when jobs are faster than claims (0-10000; 0: none).")
+    var claimAhead = 100
+
     @Flag(inversion: .prefixedNo, help: "Evaluate the periodic schedules (queue.schedule); --no-schedules leaves them to other workers.")
     var schedules = true
 
@@ -67,7 +70,8 @@ struct WorkerCommand: ParsableCommand {
             exitWhenIdle: exitWhenIdle, listen: listen, defaultJobTimeout: jobTimeout,
             shutdownTimeout: shutdownTimeout,
             reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
-            version: Talenta.configuration.version, evaluateSchedules: schedules, scheduleInterval: scheduleInterval)
+            version: Talenta.configuration.version, claimAheadLimit: claimAhead, evaluateSchedules: schedules,
+            scheduleInterval: scheduleInterval)
     }
 
     func validate() throws {

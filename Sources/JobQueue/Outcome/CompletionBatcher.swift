@@ -1,0 +1,136 @@
+import Dispatch
+import Logging
+import Postgres
+import Synchronization
+
+/// Records the completions of attempts whose handler wrote nothing to the database, many per statement
+/// (``JobOutcomes/completeMany(_:workerID:on:)``), on its own serial queue and a pooled connection.
+///
+/// Group commit without a timer: the first completion submitted schedules a flush at once; those submitted while a
+/// flush runs go together in the next one, so the batch grows with the load and an idle worker adds no delay.
+/// Every completion stays fenced on the worker and attempt. When a flush fails (the database is unreachable), its
+/// jobs are left `running`: their leases run out and they are rescued and run again, so an attempt with no database
+/// writes is at least once; attempts that write complete in their own transaction and stay exactly once.
+///
+/// At shutdown, ``finish(deadline:releaseGrace:)`` gives the flushes the rest of the grace period, then cancels
+/// and releases what is not recorded.
+///
+/// Thread safety: ``submit(_:)`` may be called from any thread; flushes run one at a time on the batcher's queue.
+final class CompletionBatcher: Sendable {
+    private let connections: ConnectionPool
+    private let workerID: String
+    private let connectionTimeout: Double
+    private let logger: Logger
+    private let state: WorkerState
+    private let queue = DispatchQueue(label: "talenta.worker.completions")
+    /// The jobs waiting for the next flush, and whether a flush is scheduled.
+    private let pending = Mutex((jobs: [Job](), scheduled: false))
+    /// The cancel handle of the flush in progress, and whether the shutdown gave up waiting for flushes.
+    private let inFlight = Mutex((handle: CancelHandle?.none, abandoned: false, released: 0))
+    /// Entered while a flush is scheduled or running.
+    private let flushing = DispatchGroup()
+
+    init(connections: ConnectionPool, workerID: String, connectionTimeout: Double, state: WorkerState, logger: Logger) {
+        self.connections = connections
+        self.workerID = workerID
+        self.connectionTimeout = connectionTimeout
+        self.state = state
+        self.logger = logger
+    }
+
+    /// Queues `job`'s completion; it is written by the next flush.
+    func submit(_ job: Job) {
+        state.completionSubmitted()
+        let schedule = pending.withLock { pending in
+            pending.jobs.append(job)
+            defer { pending.scheduled = true }
+            return !pending.scheduled
+        }
+        if schedule {
+            flushing.enter()
+            queue.async {
+                self.flushUntilEmpty()
+                self.flushing.leave()
+            }
+        }
+    }
+
+    /// Waits until every completion submitted so far has been written (or its failure logged), at most until
+    /// `deadline`. Past it (a completion hangs, e.g. on a lock), the flush's query is cancelled and its jobs, and
+    /// those still waiting, are released for another worker (fenced; the attempt does not count).
+    /// - Parameter releaseGrace: seconds the cancelled flush gets to end and release its jobs.
+    /// - Returns: how many jobs were released that way (0 when everything was flushed in time).
+    func finish(deadline: DispatchTime, releaseGrace: Double) -> Int {
+        if flushing.wait(timeout: deadline) == .success { return 0 }
+        let handle = inFlight.withLock { state in
+            state.abandoned = true
+            return state.handle
+        }
+        handle?.cancel()
+        if flushing.wait(timeout: .now() + releaseGrace) == .timedOut {
+            logger.error("a completion flush did not end after its query was cancelled; its jobs will be rescued")
+        }
+        return inFlight.withLock { $0.released }
+    }
+
+    private func flushUntilEmpty() {
+        while true {
+            let jobs = pending.withLock { pending in
+                defer { pending.jobs.removeAll(keepingCapacity: true) }
+                if pending.jobs.isEmpty { pending.scheduled = false }
+                return pending.jobs
+            }
+            guard !jobs.isEmpty else { return }
+            flush(jobs)
+            state.completionsRecorded(jobs.count)
+        }
+    }
+
+    private func flush(_ jobs: [Job]) {
+        if inFlight.withLock({ $0.abandoned }) {
+            release(jobs)
+            return
+        }
+        do {
+            let completed = try connections.withConnection(timeout: connectionTimeout) { connection in
+                let abandoned = inFlight.withLock { state in
+                    state.handle = connection.makeCancelHandle()
+                    return state.abandoned
+                }
+                defer {
+                    // A cancel request may still be on its way to this session: never lend it again.
+                    if inFlight.withLock({ state in state.handle = nil; return state.abandoned }) { connection.close() }
+                }
+                guard !abandoned else { throw CancellationError() }
+                return try JobOutcomes.completeMany(jobs.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
+            }
+            for job in jobs where !completed.contains(job.id) {
+                logger.warning("lease lost before completion; the job is left to its new owner", metadata: [
+                    "job.id": "\(job.id)", "job.kind": "\(job.kind)", "job.attempt": "\(job.attempt)",
+                ])
+            }
+        } catch {
+            if inFlight.withLock({ $0.abandoned }) {
+                release(jobs)
+                return
+            }
+            logger.error("could not record completions; their leases will expire and the jobs will be rescued",
+                         metadata: ["jobs": "\(jobs.count)", "error": "\(error)"])
+        }
+    }
+
+    /// Releases jobs whose completion the shutdown gave up on.
+    private func release(_ jobs: [Job]) {
+        do {
+            let released = try connections.withConnection(timeout: connectionTimeout) { connection in
+                try LeaseRelease.release(jobs.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
+            }
+            inFlight.withLock { $0.released += released }
+            logger.warning("shutdown grace period passed before completions were recorded: jobs released",
+                           metadata: ["jobs": "\(jobs.count)", "released": "\(released)"])
+        } catch {
+            logger.error("could not release jobs whose completion was not recorded; they will be rescued",
+                         metadata: ["jobs": "\(jobs.count)", "error": "\(error)"])
+        }
+    }
+}

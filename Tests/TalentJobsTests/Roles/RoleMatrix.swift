@@ -1,0 +1,112 @@
+/// The decision, for every schema, relation and function of hr, talent and queue, on what each group role of
+/// sql/0009_roles.sql may do. `RoleMatrixTests` compares it with the database's catalog both ways: an object a later
+/// migration adds fails the test until it is listed here (and granted in a migration).
+///
+/// Privileges are written with PostgreSQL's ACL letters: r SELECT, a INSERT, w UPDATE, d DELETE, D TRUNCATE,
+/// x REFERENCES, t TRIGGER, X EXECUTE, U USAGE, C CREATE; "" is none. Column grants count as the table privilege.
+enum RoleMatrix {
+    /// What the four group roles hold on one object, in the order worker, enqueuer, reader, hr_writer.
+    struct Access: Equatable, CustomStringConvertible {
+        let worker: String
+        let enqueuer: String
+        let reader: String
+        let hrWriter: String
+
+        init(_ worker: String, _ enqueuer: String, _ reader: String, _ hrWriter: String) {
+            (self.worker, self.enqueuer, self.reader, self.hrWriter) = (worker, enqueuer, reader, hrWriter)
+        }
+
+        /// The privileges of `role` (one of `RoleMatrix.roles`).
+        func privileges(of role: String) -> String {
+            switch role {
+            case "talenta_worker": worker
+            case "talenta_enqueuer": enqueuer
+            case "talenta_reader": reader
+            default: hrWriter
+            }
+        }
+
+        var description: String {
+            "worker \"\(worker)\", enqueuer \"\(enqueuer)\", reader \"\(reader)\", hr_writer \"\(hrWriter)\""
+        }
+    }
+
+    static let roles = ["talenta_worker", "talenta_enqueuer", "talenta_reader", "talenta_hr_writer"]
+
+    static let none = Access("", "", "", "")
+
+    /// Every schema other than public and the system ones.
+    static let schemas: [String: Access] = [
+        //        worker  enqueuer  reader  hr_writer
+        "hr":     Access("U", "", "", "U"),
+        "talent": Access("U", "", "U", ""),
+        "queue":  Access("U", "U", "U", ""),
+    ]
+
+    /// Tables, views, materialized views and foreign tables (sequences: see `sequences`).
+    static let relations: [String: Access] = [
+        // hr: inputs written by the city's HR systems, read by the worker.
+        //                          worker  enqueuer  reader  hr_writer
+        "hr.unit":                  Access("r", "", "", "rawd"),
+        "hr.position":              Access("r", "", "", "rawd"),
+        "hr.employee":              Access("r", "", "", "rawd"),
+        "hr.education":             Access("r", "", "", "rawd"),
+        "hr.training":              Access("r", "", "", "rawd"),
+        "hr.performance":           Access("r", "", "", "rawd"),
+        "hr.assessment":            Access("r", "", "", "rawd"),
+        "hr.award":                 Access("r", "", "", "rawd"),
+        "hr.penalty":               Access("r", "", "", "rawd"),
+        "hr.other_score":           Access("r", "", "", "rawd"),
+        "hr.invalid_row":           Access("r", "", "", "rawd"),
+        "hr.import_run":            Access("r", "", "", "rawd"),
+        "hr.import_reject":         Access("r", "", "", "rawd"),
+        // talent tables: written by the worker's jobs only; others read the views.
+        "talent.rule_set":          Access("rawd", "", "", ""),
+        "talent.review_period":     Access("rawd", "", "", ""),
+        "talent.review_run":        Access("rawd", "", "", ""),
+        "talent.review_batch":      Access("rawd", "", "", ""),
+        "talent.assessment_result": Access("rawd", "", "", ""),
+        "talent.pool_evaluation":   Access("rawd", "", "", ""),
+        "talent.succession_plan":   Access("rawd", "", "", ""),
+        "talent.succession_candidate": Access("rawd", "", "", ""),
+        // talent views: the results other systems read.
+        "talent.opd":               Access("r", "", "r", ""),
+        "talent.current_placement": Access("r", "", "r", ""),
+        "talent.pool":              Access("r", "", "r", ""),
+        "talent.succession":        Access("r", "", "r", ""),
+        "talent.box_distribution":  Access("r", "", "r", ""),
+        // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
+        "queue.job":                Access("rw", "", "", ""),
+        "queue.queue":              Access("r", "", "", ""),
+        "queue.worker":             Access("raw", "", "", ""),
+        // queue monitoring views.
+        "queue.job_counts":         Access("", "r", "r", ""),
+        "queue.queue_status":       Access("", "r", "r", ""),
+        "queue.throughput":         Access("", "r", "r", ""),
+        "queue.recent_failures":    Access("", "r", "r", ""),
+        "queue.worker_status":      Access("", "r", "r", ""),
+        "queue.job_status":         Access("", "r", "r", ""),
+    ]
+
+    /// Sequences with a grant. Every other sequence (identity columns need none) must have no grant.
+    static let sequences: [String: Access] = [:]
+
+    /// Every function, by its `regprocedure` text.
+    static let functions: [String: Access] = [
+        //                                               worker  enqueuer  reader  hr_writer
+        "queue.enqueue(text,jsonb,text,timestamp with time zone,integer,integer,text)": Access("X", "X", "", ""),
+        "queue.cancel(bigint)":                          Access("", "X", "", ""),
+        "queue.retry(bigint)":                           Access("", "X", "", ""),
+        "queue.pause(text)":                             Access("", "X", "", ""),
+        "queue.resume(text)":                            Access("", "X", "", ""),
+        "queue.rescue_expired_leases(integer)":          Access("X", "", "", ""),
+        "queue.prune(interval,interval,integer)":        none,
+        "queue.notify_inserted()":                       none,
+    ]
+
+    /// Functions a group role may execute that deliberately run with the caller's rights (the caller already holds
+    /// every privilege their bodies use). Every other function granted to a group role must be SECURITY DEFINER.
+    static let invokerRights: Set<String> = [
+        "queue.rescue_expired_leases(integer)",
+    ]
+}
