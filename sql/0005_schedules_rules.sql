@@ -254,6 +254,16 @@ $$;
 COMMENT ON FUNCTION queue.plan_schedule(text, timestamptz) IS
     'Sets the first fire time of an unplanned schedule (next_fire_at IS NULL); false when another evaluator did it first.';
 
+CREATE FUNCTION queue.record_schedule_error(schedule_name text, error text) RETURNS void
+LANGUAGE sql
+AS $$
+    UPDATE queue.schedule s SET last_error = record_schedule_error.error
+     WHERE s.name = schedule_name AND s.last_error IS DISTINCT FROM record_schedule_error.error
+$$;
+COMMENT ON FUNCTION queue.record_schedule_error(text, text) IS
+    'Records why a worker cannot evaluate a schedule (queue.schedule.last_error); a change of cron, time_zone or '
+    'enabled clears it.';
+
 CREATE FUNCTION queue.fire_schedule(
     schedule_name text, expected_next timestamptz, fire_at timestamptz, following timestamptz, fired_by text
 ) RETURNS bigint

@@ -140,7 +140,7 @@ struct EventRecalculationTests {
             try transaction.execute("UPDATE hr.training SET hours = hours + 1", name: "test.bulk")
             try transaction.execute("UPDATE hr.position SET critical = NOT critical", name: "test.positions")
             #expect(try ReviewTestKit.scalar("SELECT count(*) FROM queue.job", on: transaction) == 0)
-            try transaction.execute("SELECT talent.request_full_recalculation()", name: "test.full")
+            try transaction.execute("SELECT hr.request_full_recalculation()", name: "test.full")
         }
         #expect(try Self.jobs(kind: "recalculation", on: connection)
                     == [#"{"year": 2026, "scope": "everyone"}|recalculation:2026:everyone|available"#])

@@ -106,8 +106,7 @@ public struct ScheduleEvaluator: Sendable {
 
     private func record(error message: String, schedule name: String, on connection: Connection) throws {
         logger.error("schedule cannot be evaluated", metadata: ["schedule": "\(name)", "error": "\(message)"])
-        try connection.execute(
-            "UPDATE queue.schedule SET last_error = $2 WHERE name = $1 AND last_error IS DISTINCT FROM $2",
-            [name, message], name: "queue.schedule_error")
+        try connection.execute("SELECT queue.record_schedule_error($1, $2)", [name, message],
+                               name: "queue.record_schedule_error")
     }
 }

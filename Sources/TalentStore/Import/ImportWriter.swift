@@ -15,7 +15,7 @@ public import Talent
 ///
 /// The event-driven recalculation triggers (sql/0006) are deferred for the import's transaction
 /// (`talenta.defer_recalculation`); instead, one recalculation of everyone for the open period is enqueued in the same
-/// transaction (`talent.request_full_recalculation()`), or none when no review period exists yet.
+/// transaction (`hr.request_full_recalculation()`), or none when no review period exists yet.
 public enum ImportWriter {
     /// The outcome of an applied import.
     public struct Outcome: Sendable {
@@ -54,7 +54,7 @@ public enum ImportWriter {
                  rejection.nip.isEmpty ? nil : rejection.nip, rejection.reason.rawValue]
             })
             let recalculation: Int64? = try connection.execute(
-                "SELECT talent.request_full_recalculation() AS job", name: "talent.request_full_recalculation")
+                "SELECT hr.request_full_recalculation() AS job", name: "hr.request_full_recalculation")
                 .rows[0].decode("job")
             return Outcome(importID: importID, counts: counts, recalculationJobID: recalculation)
         }
