@@ -1,36 +1,45 @@
 import Foundation
-import JobQueue
 import Postgres
 import PostgresTestSupport
 import Testing
 
+/// Worker processes run with their output in files (TalentaCommand), not pipes, so many processes at once stay cheap.
 @Suite("Schedules across worker processes")
 struct ScheduleProcessTests {
+    static func utcMinute(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + ":00Z")! }
+
+    static func key(_ name: String, _ minute: String) -> String { "schedule:\(name):\(minute):00Z" }
+
+    static func jobKeys(_ name: String, on connection: Connection) throws -> [String] {
+        try ReviewTestKit.snapshot(
+            "SELECT job_key FROM queue.job WHERE job_key LIKE 'schedule:' || $1 || ':%' ORDER BY job_key", [name],
+            on: connection)
+    }
+
     /// Writes the simulated "now" every worker reads.
     static func setClock(_ file: URL, _ date: Date) throws {
         try ISO8601DateFormatter().string(from: date).write(to: file, atomically: true, encoding: .utf8)
     }
 
-    static func startWorkers(_ database: TestDatabase, clock: URL) throws -> [TalentaProcess] {
+    static func startWorkers(_ database: TestDatabase, clock: URL) throws -> [TalentaCommand] {
         try (1...3).map { _ in
-            try TalentaProcess([
+            try TalentaCommand([
                 "worker", "--database-url", database.url, "--clock-file", clock.path, "--schedule-interval", "0.05",
                 "--poll-interval", "0.05", "--concurrency", "2", "--log-level", "warning",
             ])
         }
     }
 
-    static func stop(_ workers: [TalentaProcess]) {
+    static func stop(_ workers: [TalentaCommand]) {
         for worker in workers { worker.signal(SIGTERM) }
         for worker in workers {
-            let status = worker.wait(timeout: 60)
-            #expect(status == 0, "stderr: \(worker.standardError)")
+            #expect(worker.wait(timeout: 60) && worker.status == 0, "stderr: \(worker.errors)")
         }
     }
 
     static func fires(_ name: String, on connection: Connection) throws -> Int {
-        try QueueTestKit.scalar("SELECT count(*) FROM queue.schedule_fire WHERE schedule_name = $1", [name],
-                                on: connection)
+        try ReviewTestKit.scalar("SELECT count(*) FROM queue.schedule_fire WHERE schedule_name = $1", [name],
+                                 on: connection)
     }
 
     @Test("three worker processes, a schedule every minute, a restart of all of them and spring forward in New York: one job per fire time")
@@ -43,19 +52,19 @@ struct ScheduleProcessTests {
             ["every-minute", "--cron", "* * * * *", "--payload", #"{"at": "{{fire_time}}"}"#],
             ["half-past-two", "--cron", "30 2 * * *"],
         ] {
-            let add = try TalentaProcess(["schedule", "add"] + arguments + [
+            let add = try TalentaCommand.run(["schedule", "add"] + arguments + [
                 "--database-url", database.url, "--time-zone", "America/New_York", "--kind", "noop",
             ])
-            #expect(add.wait(timeout: 60) == 0, "stderr: \(add.standardError)")
+            #expect(add.status == 0, "stderr: \(add.errors)")
         }
         let clock = FileManager.default.temporaryDirectory.appendingPathComponent("talenta-clock-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: clock) }
-        let start = utcMinute("2026-03-08T06:55").addingTimeInterval(30)
+        let start = Self.utcMinute("2026-03-08T06:55").addingTimeInterval(30)
         try Self.setClock(clock, start)
 
         var workers = try Self.startWorkers(database, clock: clock)
-        let planned = try QueueTestKit.waitFor(timeout: 60) {
-            try QueueTestKit.scalar("SELECT count(*) FROM queue.schedule WHERE next_fire_at IS NOT NULL",
+        let planned = try ReviewTestKit.waitFor(timeout: 60) {
+            try ReviewTestKit.scalar("SELECT count(*) FROM queue.schedule WHERE next_fire_at IS NOT NULL",
                                     as: Int.self, on: connection) == 2
         }
         #expect(planned)
@@ -63,7 +72,7 @@ struct ScheduleProcessTests {
         // dozens of times before the clock moves on.
         for minute in 1...6 {
             try Self.setClock(clock, start.addingTimeInterval(Double(minute) * 60))
-            #expect(try QueueTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == minute })
+            #expect(try ReviewTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == minute })
             Thread.sleep(forTimeInterval: 0.3)
         }
         let firstGeneration = try connection.execute("SELECT DISTINCT fired_by FROM queue.schedule_fire",
@@ -71,28 +80,28 @@ struct ScheduleProcessTests {
         Self.stop(workers)
 
         // Every worker is down while 07:02Z to 07:05Z pass; on restart the schedule fires once, for 07:05Z.
-        try Self.setClock(clock, utcMinute("2026-03-08T07:05").addingTimeInterval(30))
+        try Self.setClock(clock, Self.utcMinute("2026-03-08T07:05").addingTimeInterval(30))
         workers = try Self.startWorkers(database, clock: clock)
-        #expect(try QueueTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == 7 })
+        #expect(try ReviewTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == 7 })
         Thread.sleep(forTimeInterval: 0.5)
         for minute in 6...7 {
-            try Self.setClock(clock, utcMinute("2026-03-08T07:00").addingTimeInterval(Double(minute) * 60 + 30))
-            #expect(try QueueTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == minute + 2 })
+            try Self.setClock(clock, Self.utcMinute("2026-03-08T07:00").addingTimeInterval(Double(minute) * 60 + 30))
+            #expect(try ReviewTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == minute + 2 })
             Thread.sleep(forTimeInterval: 0.3)
         }
-        let drained = try QueueTestKit.waitFor(timeout: 30) {
-            try QueueTestKit.scalar("SELECT count(*) FROM queue.job WHERE state <> 'completed'", as: Int.self,
+        let drained = try ReviewTestKit.waitFor(timeout: 30) {
+            try ReviewTestKit.scalar("SELECT count(*) FROM queue.job WHERE state <> 'completed'", as: Int.self,
                                     on: connection) == 0
         }
         #expect(drained)
         Self.stop(workers)
 
-        let keys = try ScheduleEvaluatorTests.jobKeys("every-minute", on: connection)
+        let keys = try Self.jobKeys("every-minute", on: connection)
         let expected = ["06:56", "06:57", "06:58", "06:59", "07:00", "07:01", "07:05", "07:06", "07:07"]
-            .map { ScheduleEvaluatorTests.key("every-minute", "2026-03-08T\($0)") }
+            .map { Self.key("every-minute", "2026-03-08T\($0)") }
         #expect(keys == expected)
-        #expect(try ScheduleEvaluatorTests.jobKeys("half-past-two", on: connection)
-                    == [ScheduleEvaluatorTests.key("half-past-two", "2026-03-08T07:00")])
+        #expect(try Self.jobKeys("half-past-two", on: connection)
+                    == [Self.key("half-past-two", "2026-03-08T07:00")])
         let totals = try #require(try connection.execute("""
             SELECT count(*) AS jobs, count(DISTINCT job_key) AS keys,
                    count(*) FILTER (WHERE state = 'completed' AND attempt = 1) AS completed_once,
@@ -104,7 +113,7 @@ struct ScheduleProcessTests {
         #expect(try totals.decode("completed_once", as: Int.self) == 10)
         #expect(try totals.decode("fires", as: Int.self) == 10)
         // The fire after the restart came from a worker of the second generation.
-        let restartFirer: String = try QueueTestKit.scalar(
+        let restartFirer: String = try ReviewTestKit.scalar(
             "SELECT fired_by FROM queue.schedule_fire WHERE fire_at = '2026-03-08T07:05:00Z'", on: connection)
         #expect(!firstGeneration.contains(restartFirer))
     }
