@@ -50,6 +50,13 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// `ConnectionDefaults.resilient` (TCP keepalives, `tcp_user_timeout` 10 s, `connect_timeout` 5 s), so a dead
     /// server or a half-open connection is noticed within seconds.
     public var connectionDefaults: [String: String]
+    /// Evaluate the periodic schedules of `queue.schedule` (every queue's, not only ``queue``'s): fire the due ones
+    /// and plan new ones (``ScheduleEvaluator``). Every worker may; the database makes each fire time enqueue one
+    /// job. Default true.
+    public var evaluateSchedules: Bool
+    /// Seconds between schedule evaluations, so a fire time is enqueued at most this late. Default 10; valid range
+    /// 0.01...3,600.
+    public var scheduleInterval: Double
 
     /// A configuration with the documented defaults, overridden by the arguments given.
     public init(
@@ -58,7 +65,7 @@ public struct WorkerConfiguration: Sendable, Hashable {
         connectionTimeout: Double = 30, applicationName: String = "talenta-worker", defaultJobTimeout: Double = 900,
         shutdownTimeout: Double = 30, reconnectBackoff: ReconnectBackoff = .default, rescueBatchSize: Int = 1_000,
         version: String = "unknown", connectionDefaults: [String: String] = ConnectionDefaults.resilient,
-        claimAheadLimit: Int = 100
+        claimAheadLimit: Int = 100, evaluateSchedules: Bool = true, scheduleInterval: Double = 10
     ) {
         self.claimAheadLimit = claimAheadLimit
         self.concurrency = concurrency
@@ -76,6 +83,8 @@ public struct WorkerConfiguration: Sendable, Hashable {
         self.rescueBatchSize = rescueBatchSize
         self.version = version
         self.connectionDefaults = connectionDefaults
+        self.evaluateSchedules = evaluateSchedules
+        self.scheduleInterval = scheduleInterval
     }
 
     /// Seconds between heartbeats: a third of the lease, so two heartbeats may fail before a lease runs out.
@@ -83,8 +92,8 @@ public struct WorkerConfiguration: Sendable, Hashable {
 
     /// Connections the worker's pool may open: one per slot, plus the claim loop (which also listens), the
     /// heartbeat and the completion batcher, plus one for recording a failure or releasing leases while every slot
-    /// holds its own.
-    public var connectionPoolSize: Int { concurrency + 4 }
+    /// holds its own, plus one for the schedule evaluation when it runs.
+    public var connectionPoolSize: Int { concurrency + 4 + (evaluateSchedules ? 1 : 0) }
 
     /// Checks every field's range.
     /// - Throws: ``JobQueueError`` with code `invalidConfiguration` naming the first field out of range.
@@ -108,6 +117,9 @@ public struct WorkerConfiguration: Sendable, Hashable {
         }
         guard shutdownTimeout.isFinite, (0...86_400).contains(shutdownTimeout) else {
             throw invalid("shutdown timeout must be between 0 and 86400 seconds")
+        }
+        guard scheduleInterval.isFinite, (0.01...3_600).contains(scheduleInterval) else {
+            throw invalid("schedule interval must be between 0.01 and 3600 seconds")
         }
         guard (0...10_000).contains(claimAheadLimit) else { throw invalid("claim-ahead limit must be between 0 and 10000") }
         guard (1...100_000).contains(rescueBatchSize) else { throw invalid("rescue batch size must be between 1 and 100000") }

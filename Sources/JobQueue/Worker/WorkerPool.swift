@@ -24,6 +24,9 @@ import Postgres
 ///   and rescues expired leases of any worker (``LeaseRescuer``).
 /// - A watchdog (its own serial queue) cancels the query of a job past its timeout (`PQcancel`); the job then fails
 ///   as retryable and its slot is freed.
+/// - A schedule loop (its own serial queue and connection) evaluates `queue.schedule` every
+///   ``WorkerConfiguration/scheduleInterval`` seconds with the injected clock (``ScheduleEvaluator``), unless
+///   ``WorkerConfiguration/evaluateSchedules`` is off; it stops with the claims.
 /// - ``shutdown()`` stops claiming; running jobs get ``WorkerConfiguration/shutdownTimeout`` seconds to finish;
 ///   past it their queries are cancelled and their leases released (``LeaseRelease``); then the loops end, the
 ///   worker is marked stopped and the pool's connections close.
@@ -54,6 +57,8 @@ public final class WorkerPool: Sendable {
     private let claimQueue = DispatchQueue(label: "talenta.worker.claim")
     private let heartbeatQueue = DispatchQueue(label: "talenta.worker.heartbeat")
     private let watchdogQueue = DispatchQueue(label: "talenta.worker.watchdog")
+    private let scheduleQueue = DispatchQueue(label: "talenta.worker.schedules")
+    private let clock: any WallClock
     /// Entered once per launched job, left when its slot is released.
     private let jobs = DispatchGroup()
     /// Entered by `start()`, left once everything has stopped.
@@ -70,16 +75,19 @@ public final class WorkerPool: Sendable {
     ///   - workerID: overrides the generated `host:pid:random` id (tests); must be unique among live workers.
     ///   - observer: told of every claim and attempt end, and of the queue depths at every heartbeat (metrics);
     ///     nil (the default) for none, which also skips the heartbeat's depth query.
+    ///   - clock: "now" for the schedule evaluation; the system clock unless a test or drill moves its own.
     /// - Throws: ``JobQueueError`` (`invalidConfiguration`) when a configuration field is out of range.
     public init(
         databaseURL: String, registry: JobRegistry, configuration: WorkerConfiguration = WorkerConfiguration(),
-        logger: Logger, workerID: String? = nil, observer: (any JobObserver)? = nil
+        logger: Logger, workerID: String? = nil, observer: (any JobObserver)? = nil,
+        clock: any WallClock = SystemWallClock()
     ) throws(JobQueueError) {
         try configuration.validate()
         let workerID = workerID ?? WorkerID.make()
         var logger = logger
         logger[metadataKey: "worker.id"] = "\(workerID)"
         self.workerID = workerID
+        self.clock = clock
         self.configuration = configuration
         self.logger = logger
         self.observer = observer
@@ -120,6 +128,13 @@ public final class WorkerPool: Sendable {
         watchdogQueue.async { [self] in
             watchdogLoop()
             helpersEnded.leave()
+        }
+        if configuration.evaluateSchedules {
+            helpersEnded.enter()
+            scheduleQueue.async { [self] in
+                scheduleLoop()
+                helpersEnded.leave()
+            }
         }
         claimQueue.async { [self] in
             claimLoop()
@@ -399,6 +414,23 @@ public final class WorkerPool: Sendable {
             "reason": "\(paused ? "queue paused" : "held longer than a heartbeat interval")",
             "jobs": "\(taken.count)", "released": "\(released)",
         ])
+    }
+
+    // MARK: - Schedules
+
+    /// Evaluates the schedules every `scheduleInterval` seconds until the pool stops claiming. A failed pass (the
+    /// database is away) is logged and tried again at the next tick: the fire times it missed fire once then.
+    private func scheduleLoop() {
+        let evaluator = ScheduleEvaluator(workerID: workerID, clock: clock, logger: logger)
+        repeat {
+            do {
+                try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                    _ = try evaluator.evaluate(on: connection)
+                }
+            } catch {
+                logger.warning("schedule evaluation failed; retrying at the next tick", metadata: ["error": "\(error)"])
+            }
+        } while !state.sleep(seconds: configuration.scheduleInterval, stopWhen: { phase, _ in phase != .running })
     }
 
     // MARK: - Watchdog

@@ -59,9 +59,16 @@ public enum AssessmentJob {
             let organisation = try OrganisationReader.load(on: connection)
             let placements = try TalentEngine.assess(batch: batch.inputs.map(\.input), organisation: organisation,
                                                      context: period.context, rules: rules)
-            var ids: [String: Int64] = [:]
-            for stored in batch.inputs { ids[stored.input.employee.nip] = stored.id }
-            let entries = placements.map { PlacementWriter.Entry(employeeID: ids[$0.nip]!, placement: $0) }
+            var stored: [String: StoredEmployeeInput] = [:]
+            for employee in batch.inputs { stored[employee.input.employee.nip] = employee }
+            let entries = placements.map { placement in
+                let employee = stored[placement.nip]!
+                return PlacementWriter.Entry(
+                    employeeID: employee.id, placement: placement,
+                    inputs: StoredInputs(input: employee.input,
+                                         position: organisation.positions[employee.input.employee.positionCode]!,
+                                         context: period.context))
+            }
             try PlacementWriter.replace(periodID: period.id, employeeIDs: batch.inputs.map(\.id), with: entries,
                                         source: context.job.id, on: connection)
             var finishedRun = false

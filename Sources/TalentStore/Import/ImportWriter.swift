@@ -12,6 +12,10 @@ public import Talent
 /// - the rejected rows are kept in `hr.import_reject` under a new `hr.import_run`, which also records the counts per
 ///   file, the reference date used and the unknown files skipped.
 /// Any error rolls the whole import back: it is applied with its report, or not at all.
+///
+/// The event-driven recalculation triggers (sql/0006) are deferred for the import's transaction
+/// (`talenta.defer_recalculation`); instead, one recalculation of everyone for the open period is enqueued in the same
+/// transaction (`hr.request_full_recalculation()`), or none when no review period exists yet.
 public enum ImportWriter {
     /// The outcome of an applied import.
     public struct Outcome: Sendable {
@@ -19,6 +23,8 @@ public enum ImportWriter {
         public var importID: Int64
         /// Rows per file, §11 order.
         public var counts: [(file: InputFile, counts: FileCounts)]
+        /// The `recalculation` job of everyone for the open period, nil when there is no review period yet.
+        public var recalculationJobID: Int64?
     }
 
     /// Applies `input` in a transaction of its own.
@@ -34,6 +40,8 @@ public enum ImportWriter {
                              on connection: Connection) throws -> Outcome {
         let counts = FileCounts.of(read: rowsRead, input: input)
         return try connection.withTransaction { connection in
+            try connection.execute("SELECT set_config('talenta.defer_recalculation', 'on', true)",
+                                   name: "hr.defer_recalculation")
             let importID = try startRun(source: source, referenceDate: referenceDate, counts: counts,
                                         unknownFiles: unknownFiles, on: connection)
             try upsertUnits(input.units, on: connection)
@@ -45,7 +53,10 @@ public enum ImportWriter {
                 [String(importID), rejection.file.rawValue, String(rejection.line),
                  rejection.nip.isEmpty ? nil : rejection.nip, rejection.reason.rawValue]
             })
-            return Outcome(importID: importID, counts: counts)
+            let recalculation: Int64? = try connection.execute(
+                "SELECT hr.request_full_recalculation() AS job", name: "hr.request_full_recalculation")
+                .rows[0].decode("job")
+            return Outcome(importID: importID, counts: counts, recalculationJobID: recalculation)
         }
     }
 

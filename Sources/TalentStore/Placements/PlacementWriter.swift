@@ -4,19 +4,22 @@ public import Talent
 
 /// Writes the placements of one batch: `talent.assessment_result` and `talent.pool_evaluation`.
 public enum PlacementWriter {
-    /// A placement with the internal id of its employee.
+    /// A placement with the internal id of its employee and the inputs it was computed from.
     public struct Entry: Sendable {
         public var employeeID: Int64
         public var placement: Placement
+        /// Stored in `talent.assessment_result.inputs` so the result can be recomputed (``ResultReplay``).
+        public var inputs: StoredInputs
 
-        public init(employeeID: Int64, placement: Placement) {
+        public init(employeeID: Int64, placement: Placement, inputs: StoredInputs) {
             self.employeeID = employeeID
             self.placement = placement
+            self.inputs = inputs
         }
     }
 
     /// Replaces the results of `employeeIDs` in a period by `entries`: deletes the batch's rows (its pool rows go
-    /// with them), then copies the new rows in with one COPY per table. An employee of the batch without an entry
+    /// with them; the deleted results are kept in `talent.assessment_result_history` by trigger), then copies the new rows in with one COPY per table. An employee of the batch without an entry
     /// (not assessed: PENSIUN, BERHENTI) is left without a result. Run it inside a transaction so the batch is
     /// replaced atomically; the same inputs always give the same rows (only `job_id` and `computed_at` differ).
     /// - Parameters:
@@ -41,13 +44,14 @@ public enum PlacementWriter {
         for entry in entries {
             let p = entry.placement
             let explanation = String(decoding: try encoder.encode(p.explanation), as: UTF8.self)
+            let inputs = String(decoding: try encoder.encode(entry.inputs), as: UTF8.self)
             let employee = String(entry.employeeID)
             results.append([
                 period, employee, p.nip, p.status.rawValue, p.reason?.rawValue, p.targetLevel.rawValue,
                 CopyField.score(p.kinerjaScore), p.kinerjaLevel?.rawValue, CopyField.score(p.potensiScore),
                 p.potensiLevel.rawValue, p.box.map { String($0.number) },
                 CopyField.codes(p.recommendations.map(\.rawValue)), CopyField.codes(p.flags.map(\.rawValue)),
-                explanation, p.fingerprint, p.ruleVersion, job,
+                explanation, p.fingerprint, p.ruleVersion, job, inputs,
             ])
             pool.append([
                 period, employee, p.targetLevel.rawValue, p.isPoolMember ? "t" : "f", p.krsNasional ? "t" : "f",
@@ -57,7 +61,7 @@ public enum PlacementWriter {
         try connection.copyIn("""
             COPY talent.assessment_result (period_id, employee_id, nip, status, reason, target_level, kinerja_score,
                 kinerja_level, potensi_score, potensi_level, box, recommendations, flags, explanation,
-                inputs_fingerprint, rule_version, job_id) FROM STDIN
+                inputs_fingerprint, rule_version, job_id, inputs) FROM STDIN
             """, rows: results)
         try connection.copyIn("""
             COPY talent.pool_evaluation (period_id, employee_id, target_level, is_member, krs_nasional, blockers)

@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             An import is a snapshot of the files given: units, positions and employees are upserted by code and \
             NIP; each imported employee's history rows are replaced by exactly those in the files. Rejected rows \
-            are reported and kept in hr.import_reject; all good rows are imported.
+            are reported and kept in hr.import_reject; all good rows are imported. The per-change recalculation             triggers are off during the import; one recalculation of everyone for the open review period (if any)             is enqueued with it instead.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -56,6 +56,9 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("import failed and was rolled back, nothing was changed", error)
         }
         print("Imported \(folderURL.standardizedFileURL.path) as import \(outcome.importID) (reference date \(day))")
+        if let job = outcome.recalculationJobID {
+            print("Enqueued recalculation of everyone for the open review period: job \(job)")
+        }
         print(pad("file", 18) + lpad("read", 8) + lpad("stored", 8) + lpad("invalid", 9) + lpad("rejected", 10))
         for (file, counts) in outcome.counts {
             print(pad(file.rawValue, 18) + lpad(String(counts.read), 8) + lpad(String(counts.stored), 8)

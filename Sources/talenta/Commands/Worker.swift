@@ -66,13 +66,23 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Most claimed jobs held ahead of the slots when jobs are faster than claims (0-10000; 0: none).")
     var claimAhead = 100
 
+    @Flag(inversion: .prefixedNo, help: "Evaluate the periodic schedules (queue.schedule); --no-schedules leaves them to other workers.")
+    var schedules = true
+
+    @Option(help: "Seconds between schedule evaluations (0.01-3600).")
+    var scheduleInterval: Double = 10
+
+    @Option(help: .hidden)
+    var clockFile: String?
+
     var workerConfiguration: WorkerConfiguration {
         WorkerConfiguration(
             concurrency: concurrency, queue: queue, pollInterval: pollInterval, lease: lease,
             exitWhenIdle: exitWhenIdle, listen: listen, defaultJobTimeout: jobTimeout,
             shutdownTimeout: shutdownTimeout,
             reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
-            version: Talenta.configuration.version, claimAheadLimit: claimAhead)
+            version: Talenta.configuration.version, claimAheadLimit: claimAhead, evaluateSchedules: schedules,
+            scheduleInterval: scheduleInterval)
     }
 
     func validate() throws {
@@ -97,7 +107,8 @@ struct WorkerCommand: ParsableCommand {
         do {
             pool = try WorkerPool(
                 databaseURL: database.resolvedDatabaseURL, registry: JobHandlers.registry(),
-                configuration: workerConfiguration, logger: logger, observer: metrics)
+                configuration: workerConfiguration, logger: logger, observer: metrics,
+                clock: clockFile.map { FileWallClock(path: $0) as any WallClock } ?? SystemWallClock())
         } catch {
             throw CommandFailure("cannot start the worker", error)
         }

@@ -69,16 +69,29 @@ enum RoleMatrix {
         "talent.pool_evaluation":   Access("rawd", "", "", ""),
         "talent.succession_plan":   Access("rawd", "", "", ""),
         "talent.succession_candidate": Access("rawd", "", "", ""),
+        "talent.assessment_result_history": Access("rawd", "", "", ""),
+        // committee overrides: the migration owner's (talenta override); the audit is written by trigger.
+        "talent.override":          none,
+        "talent.override_audit":    none,
         // talent views: the results other systems read.
         "talent.opd":               Access("r", "", "r", ""),
         "talent.current_placement": Access("r", "", "r", ""),
         "talent.pool":              Access("r", "", "r", ""),
         "talent.succession":        Access("r", "", "r", ""),
         "talent.box_distribution":  Access("r", "", "r", ""),
+        "talent.result_versions":   Access("r", "", "r", ""),
+        "talent.open_period":       Access("r", "", "r", ""),
+        "talent.active_override":   Access("r", "", "r", ""),
+        "talent.current_placement_effective": Access("r", "", "r", ""),
+        "talent.pool_effective":    Access("r", "", "r", ""),
+        "talent.succession_effective": Access("r", "", "r", ""),
         // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
         "queue.job":                Access("rw", "", "", ""),
         "queue.queue":              Access("r", "", "", ""),
         "queue.worker":             Access("raw", "", "", ""),
+        // schedules: the worker reads and fires them through functions; operators manage them through functions.
+        "queue.schedule":           Access("r", "r", "r", ""),
+        "queue.schedule_fire":      Access("", "r", "r", ""),
         // queue monitoring views.
         "queue.job_counts":         Access("", "r", "r", ""),
         "queue.queue_status":       Access("", "r", "r", ""),
@@ -102,6 +115,41 @@ enum RoleMatrix {
         "queue.rescue_expired_leases(integer)":          Access("X", "", "", ""),
         "queue.prune(interval,interval,integer)":        none,
         "queue.notify_inserted()":                       none,
+        // schedules (sql/0005)
+        "queue.is_time_zone(text)":                      none,
+        "queue.cron_is_well_formed(text)":               none,
+        "queue.schedule_replan()":                       none,
+        "queue.schedule_job_key(text,timestamp with time zone)": none,
+        "queue.render_schedule_payload(jsonb,timestamp with time zone,text,text)": none,
+        "queue.add_schedule(text,text,text,text,jsonb,text,integer,integer,boolean,text)": Access("", "X", "", ""),
+        "queue.remove_schedule(text)":                   Access("", "X", "", ""),
+        "queue.set_schedule_enabled(text,boolean)":      Access("", "X", "", ""),
+        "queue.plan_schedule(text,timestamp with time zone)": Access("X", "", "", ""),
+        "queue.record_schedule_error(text,text)":        Access("X", "", "", ""),
+        "queue.fire_schedule(text,timestamp with time zone,timestamp with time zone,timestamp with time zone,text)":
+            Access("X", "", "", ""),
+        // rule-set versions and result history (sql/0005): the migration owner's (talenta rules)
+        "talent.enqueue_coalesced(text,jsonb,text)":     none,
+        "talent.check_rule_set(jsonb)":                  none,
+        "talent.add_rule_set_version(jsonb)":            none,
+        "talent.activate_rule_set(integer,text)":        none,
+        "talent.keep_replaced_results()":                none,
+        // event-driven recalculation (sql/0006): HR systems ask after a bulk load
+        "hr.recalculation_deferred()":                   none,
+        "hr.request_recalculation(bigint[])":            Access("", "", "", "X"),
+        "hr.request_succession_planning()":              Access("", "", "", "X"),
+        "hr.request_full_recalculation()":               Access("", "", "", "X"),
+        "hr.recalculate_on_history_change()":            none,
+        "hr.recalculate_on_employee_change()":           none,
+        "hr.replan_on_position_change()":                none,
+        // committee overrides (sql/0007): the migration owner's (talenta override)
+        "talent.audit_override()":                       none,
+        "talent.refuse_audit_change()":                  none,
+        "talent.add_override(text,integer,text,text,integer,boolean,integer,text,text)": none,
+        "talent.override_box(integer,text,integer,text,text)": none,
+        "talent.override_pool(integer,text,boolean,text,text)": none,
+        "talent.override_candidate_rank(integer,text,text,integer,text,text)": none,
+        "talent.revoke_override(bigint,text,text)":      none,
     ]
 
     /// Functions a group role may execute that deliberately run with the caller's rights (the caller already holds
