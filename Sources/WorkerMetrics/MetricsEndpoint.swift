@@ -6,7 +6,8 @@ public import Prometheus
 import Synchronization
 
 /// A small HTTP server that answers `GET /metrics` with a Prometheus registry in the text exposition format
-/// (version 0.0.4); every other path gets 404. FlyingFox serves it on its own tasks (no SwiftNIO).
+/// (version 0.0.4); every other path gets 404. FlyingFox serves it (no SwiftNIO), on a thread of the endpoint's own
+/// (a task executor preference), so scrapes are answered even while every Swift concurrency thread is blocked.
 ///
 /// - Important: bind it to a loopback address (the default, 127.0.0.1) unless a scraper on another host needs it:
 ///   the metrics carry job kinds and queue names, nothing personal, but nothing is authenticated either.
@@ -20,6 +21,7 @@ public final class MetricsEndpoint: Sendable {
     static let startLimit = 60
 
     private let server: HTTPServer
+    private let executor = DedicatedThreadExecutor(label: "talenta.metrics-endpoint")
     private let host: String
     private let requestedPort: UInt16
     private let running = Mutex<Task<Void, any Error>?>(nil)
@@ -55,15 +57,26 @@ public final class MetricsEndpoint: Sendable {
         server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
     }
 
-    /// Starts listening and returns once the socket is bound (at most 60 s, a limit only a starved Swift concurrency
-    /// thread pool could reach).
+    /// Starts listening and returns once the socket is bound (at most 60 s).
     /// - Returns: the port bound (the one asked for, or the one picked for port 0).
     /// - Throws: ``MetricsEndpointError`` when the address cannot be bound (e.g. the port is in use).
     @discardableResult
     public func start() async throws(MetricsEndpointError) -> UInt16 {
+        let outcome = await Task(executorPreference: executor) { () async -> Result<UInt16, MetricsEndpointError> in
+            do throws(MetricsEndpointError) {
+                return .success(try await self.bindAndServe())
+            } catch {
+                return .failure(error)
+            }
+        }.value
+        return try outcome.get()
+    }
+
+    /// Starts the server task (on the endpoint's executor, which its child tasks inherit) and waits for the bind.
+    private func bindAndServe() async throws(MetricsEndpointError) -> UInt16 {
         let server = self.server
         let failure = Mutex<(any Error)?>(nil)
-        let task = Task {
+        let task = Task(executorPreference: executor) {
             do {
                 try await server.run()
             } catch {
@@ -72,8 +85,7 @@ public final class MetricsEndpoint: Sendable {
             }
         }
         running.withLock { $0 = task }
-        // Listening, or the run failed (e.g. the port is taken), whichever comes first. Binding takes milliseconds;
-        // the generous limit only guards against a starved cooperative thread pool.
+        // Listening, or the run failed (e.g. the port is taken), whichever comes first. Binding takes milliseconds.
         let deadline = ContinuousClock.now + .seconds(Self.startLimit)
         while ContinuousClock.now < deadline {
             if case .ip4(_, let port)? = await server.listeningAddress { return port }
@@ -89,7 +101,8 @@ public final class MetricsEndpoint: Sendable {
 
     /// Stops listening and closes open connections. Safe to call more than once.
     public func stop() async {
-        await server.stop(timeout: 1)
+        let server = self.server
+        await Task(executorPreference: executor) { await server.stop(timeout: 1) }.value
         running.withLock { $0 }?.cancel()
     }
 
