@@ -38,19 +38,11 @@ extension Connection {
                     buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
                     continue
                 }
-                for byte in field.utf8 {
-                    switch byte {
-                    case 0:
-                        failure = PostgresError(
-                            kind: .encoding, message: "row \(index + 1), field \(position + 1) holds a NUL character",
-                            statementName: name)
-                        break rowLoop
-                    case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                    case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                    case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                    case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                    default: buffer.append(byte)
-                    }
+                guard Self.appendEscaped(field, to: &buffer) else {
+                    failure = PostgresError(
+                        kind: .encoding, message: "row \(index + 1), field \(position + 1) holds a NUL character",
+                        statementName: name)
+                    break rowLoop
                 }
             }
             buffer.append(UInt8(ascii: "\n"))
@@ -78,6 +70,33 @@ extension Connection {
     }
 
     private static let copyChunkSize = 64 * 1024
+
+    /// Appends one field in COPY text form; false (and nothing appended) when it holds a NUL character. A field with
+    /// nothing to escape, the usual case, is appended in one piece.
+    private static func appendEscaped(_ field: String, to buffer: inout [UInt8]) -> Bool {
+        var field = field
+        return field.withUTF8 { utf8 in
+            func special(_ byte: UInt8) -> Bool {
+                byte == 0 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+                    || byte == UInt8(ascii: "\r")
+            }
+            guard utf8.contains(where: special) else {
+                buffer.append(contentsOf: utf8)
+                return true
+            }
+            guard !utf8.contains(0) else { return false }
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                default: buffer.append(byte)
+                }
+            }
+            return true
+        }
+    }
 
     /// PQputCopyData on a blocking connection; false when the connection failed (the error comes from PQgetResult).
     private static func send(_ bytes: [UInt8], on handle: OpaquePointer) -> Bool {
