@@ -133,48 +133,57 @@ public enum ImportWriter {
         for (name, sql) in deleteStatements {
             try connection.execute(sql, [allIDs], name: name)
         }
-        var education: [[String?]] = [], training: [[String?]] = [], performance: [[String?]] = []
-        var assessments: [[String?]] = [], awards: [[String?]] = [], penalties: [[String?]] = []
-        var otherScores: [[String?]] = [], invalid: [[String?]] = []
-        for input in inputs {
-            guard let id = ids[input.employee.nip].map(String.init) else { continue }
-            for r in input.education {
-                education.append([id, r.level.rawValue, nonEmpty(r.institution), nonEmpty(r.major),
-                                  CopyField.date(r.graduatedOn)])
-            }
-            for r in input.training {
-                training.append([id, r.kind, nonEmpty(r.title), r.endedOn.description, r.hours.description])
-            }
-            for r in input.performance {
-                performance.append([id, String(r.year), r.predicate?.rawValue, CopyField.score(r.score)])
-            }
-            for r in input.assessments {
-                let levels: [String?] = r.levels?.map { String($0) } ?? Array(repeating: nil, count: Competency.allCases.count)
-                assessments.append([id, r.assessedOn.description, r.method?.rawValue, CopyField.score(r.jpmPercent)]
-                                   + levels)
-            }
-            for r in input.awards { awards.append([id, r.level.rawValue, nonEmpty(r.name), r.awardedOn.description]) }
-            for r in input.penalties {
-                penalties.append([id, r.level.rawValue, r.decidedOn.description, CopyField.date(r.endsOn)])
-            }
-            for r in input.otherScores { otherScores.append([id, String(r.year), r.score.description]) }
-            for r in input.invalidRows {
-                let file = InputFile.allCases.first { $0.recordKind == r.kind }?.rawValue ?? r.kind.rawValue
-                invalid.append([id, r.kind.rawValue, file, String(r.line), r.problem])
+        // Each COPY builds its rows employee by employee while it sends them, so the import holds the validated
+        // input and one chunk of COPY text, not a second copy of every history row.
+        func rows(_ make: @escaping (String, EmployeeInput) -> [[String?]]) -> some Sequence<[String?]> {
+            inputs.lazy.flatMap { input -> [[String?]] in
+                guard let id = ids[input.employee.nip].map(String.init) else { return [] }
+                return make(id, input)
             }
         }
         let competencies = Competency.allCases.map(\.rawValue).joined(separator: ", ")
         try connection.copyIn(
-            "COPY hr.education (employee_id, level, institution, major, graduated_on) FROM STDIN", rows: education)
-        try connection.copyIn("COPY hr.training (employee_id, kind, title, ended_on, hours) FROM STDIN", rows: training)
-        try connection.copyIn("COPY hr.performance (employee_id, year, predicate, score) FROM STDIN", rows: performance)
+            "COPY hr.education (employee_id, level, institution, major, graduated_on) FROM STDIN",
+            rows: rows { id, input in
+                input.education.map { r in
+                    [id, r.level.rawValue, nonEmpty(r.institution), nonEmpty(r.major), CopyField.date(r.graduatedOn)]
+                }
+            })
+        try connection.copyIn("COPY hr.training (employee_id, kind, title, ended_on, hours) FROM STDIN",
+                              rows: rows { id, input in
+            input.training.map { r in [id, r.kind, nonEmpty(r.title), r.endedOn.description, r.hours.description] }
+        })
+        try connection.copyIn("COPY hr.performance (employee_id, year, predicate, score) FROM STDIN",
+                              rows: rows { id, input in
+            input.performance.map { r in [id, String(r.year), r.predicate?.rawValue, CopyField.score(r.score)] }
+        })
         try connection.copyIn(
             "COPY hr.assessment (employee_id, assessed_on, method, jpm_percent, " + competencies + ") FROM STDIN",
-            rows: assessments)
-        try connection.copyIn("COPY hr.award (employee_id, level, name, awarded_on) FROM STDIN", rows: awards)
-        try connection.copyIn("COPY hr.penalty (employee_id, level, decided_on, ends_on) FROM STDIN", rows: penalties)
-        try connection.copyIn("COPY hr.other_score (employee_id, year, score) FROM STDIN", rows: otherScores)
-        try connection.copyIn("COPY hr.invalid_row (employee_id, kind, file, line, reason) FROM STDIN", rows: invalid)
+            rows: rows { id, input in
+                input.assessments.map { r in
+                    let levels: [String?] = r.levels?.map { String($0) }
+                        ?? Array(repeating: nil, count: Competency.allCases.count)
+                    return [id, r.assessedOn.description, r.method?.rawValue, CopyField.score(r.jpmPercent)] + levels
+                }
+            })
+        try connection.copyIn("COPY hr.award (employee_id, level, name, awarded_on) FROM STDIN",
+                              rows: rows { id, input in
+            input.awards.map { r in [id, r.level.rawValue, nonEmpty(r.name), r.awardedOn.description] }
+        })
+        try connection.copyIn("COPY hr.penalty (employee_id, level, decided_on, ends_on) FROM STDIN",
+                              rows: rows { id, input in
+            input.penalties.map { r in [id, r.level.rawValue, r.decidedOn.description, CopyField.date(r.endsOn)] }
+        })
+        try connection.copyIn("COPY hr.other_score (employee_id, year, score) FROM STDIN", rows: rows { id, input in
+            input.otherScores.map { r in [id, String(r.year), r.score.description] }
+        })
+        try connection.copyIn("COPY hr.invalid_row (employee_id, kind, file, line, reason) FROM STDIN",
+                              rows: rows { id, input in
+            input.invalidRows.map { r in
+                let file = InputFile.allCases.first { $0.recordKind == r.kind }?.rawValue ?? r.kind.rawValue
+                return [id, r.kind.rawValue, file, String(r.line), r.problem]
+            }
+        })
     }
 
     /// The history tables and markers of a set of employees, by statement name.

@@ -37,21 +37,13 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let folderURL = URL(fileURLWithPath: directory, isDirectory: true)
         let day = referenceDate.flatMap(CivilDate.init(iso:)) ?? Self.today()
-        let folder: InputFolder
-        do {
-            folder = try InputFolderReader.read(folder: folderURL)
-        } catch {
-            throw CommandFailure(description: "import refused, nothing was changed: \(error)")
-        }
-        let input = Validator.validate(folder.records, referenceDate: day)
-        var read: [InputFile: Int] = [:]
-        for record in folder.records { read[record.file, default: 0] += 1 }
+        let (input, read, unknownFiles) = try Self.readAndValidate(folderURL, referenceDate: day)
         let outcome: ImportWriter.Outcome
         do {
             let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-import")
             defer { connection.close() }
             outcome = try ImportWriter.apply(input, source: folderURL.standardizedFileURL.path, referenceDate: day,
-                                             rowsRead: read, unknownFiles: folder.unknownFiles, on: connection)
+                                             rowsRead: read, unknownFiles: unknownFiles, on: connection)
         } catch {
             throw CommandFailure("import failed and was rolled back, nothing was changed", error)
         }
@@ -64,7 +56,7 @@ struct ImportCommand: ParsableCommand {
             print(pad(file.rawValue, 18) + lpad(String(counts.read), 8) + lpad(String(counts.stored), 8)
                   + lpad(String(counts.invalid), 9) + lpad(String(counts.rejected), 10))
         }
-        for name in folder.unknownFiles {
+        for name in unknownFiles {
             print("Unknown file skipped: \(name)")
         }
         if input.rejections.isEmpty {
@@ -84,6 +76,24 @@ struct ImportCommand: ParsableCommand {
                 print("  \(file) line \(row.line)  NIP \(nip)  \(row.kind.invalidFlag.rawValue): \(row.problem)")
             }
         }
+    }
+
+    /// Reads and validates the folder. The raw rows (a string dictionary per CSV row, the largest copy of the
+    /// folder) are released when this returns, before the import holds the database's rows to send.
+    /// - Returns: the validated input, the data rows read per file and the unknown files skipped.
+    /// - Throws: `CommandFailure` when the folder cannot be read (nothing is changed).
+    private static func readAndValidate(_ folderURL: URL, referenceDate day: CivilDate) throws
+        -> (input: ValidatedInput, read: [InputFile: Int], unknownFiles: [String])
+    {
+        let folder: InputFolder
+        do {
+            folder = try InputFolderReader.read(folder: folderURL)
+        } catch {
+            throw CommandFailure(description: "import refused, nothing was changed: \(error)")
+        }
+        var read: [InputFile: Int] = [:]
+        for record in folder.records { read[record.file, default: 0] += 1 }
+        return (Validator.validate(folder.records, referenceDate: day), read, folder.unknownFiles)
     }
 
     /// Today in UTC, the default D.
