@@ -56,7 +56,7 @@ public enum AssessmentJob {
                 throw PermanentJobError("employee ids not found in hr.employee: "
                     + batch.missingIDs.map(String.init).joined(separator: ", "))
             }
-            let organisation = try OrganisationReader.load(on: connection)
+            let organisation = try OrganisationReader.load(positionsHeldBy: batch.inputs.map(\.id), on: connection)
             let placements = try TalentEngine.assess(batch: batch.inputs.map(\.input), organisation: organisation,
                                                      context: period.context, rules: rules)
             var stored: [String: StoredEmployeeInput] = [:]
