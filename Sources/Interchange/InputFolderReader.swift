@@ -15,6 +15,15 @@ public enum InputFolderReader {
     /// - Returns: the rows of all files and the names of the unknown files, sorted.
     /// - Throws: `InterchangeError` for a missing required file, an unreadable file, malformed CSV or a wrong header.
     public static func read(folder: URL) throws(InterchangeError) -> InputFolder {
+        let rows = try self.rows(folder: folder)
+        return InputFolder(records: rows.files.flatMap { file, rows in rows.map { $0.record(of: file) } },
+                           unknownFiles: rows.unknownFiles)
+    }
+
+    /// Reads every known file of `folder` as compact rows (an array of fields per row, not yet a `RawRecord`'s
+    /// dictionary): what `InputRows.validate` needs to validate a large folder a share at a time.
+    /// - Throws: as `read(folder:)`.
+    public static func rows(folder: URL) throws(InterchangeError) -> InputRows {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -22,32 +31,39 @@ public enum InputFolderReader {
             throw .unreadable(name: folder.path, reason: String(describing: error))
         }
         let known = Set(InputFile.allCases.map(\.rawValue))
-        var records: [RawRecord] = []
+        var files: [(file: InputFile, rows: [InputRow])] = []
         for file in InputFile.allCases {
             guard names.contains(file.rawValue) else {
                 if file.isRequired { throw .missingFile(file) }
                 continue
             }
-            let url = folder.appendingPathComponent(file.rawValue)
-            let data: Data
-            do {
-                data = try Data(contentsOf: url)
-            } catch {
-                throw .unreadable(name: file.rawValue, reason: String(describing: error))
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw .unreadable(name: file.rawValue, reason: "not UTF-8")
-            }
-            records += try self.records(of: file, text: text)
+            files.append((file, try rows(of: file, text: try text(of: file, in: folder))))
         }
         let unknown = names.filter { !known.contains($0) && !$0.hasPrefix(".") }.sorted()
-        return InputFolder(records: records, unknownFiles: unknown)
+        return InputRows(files: files, unknownFiles: unknown)
+    }
+
+    private static func text(of file: InputFile, in folder: URL) throws(InterchangeError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: folder.appendingPathComponent(file.rawValue))
+        } catch {
+            throw .unreadable(name: file.rawValue, reason: String(describing: error))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(name: file.rawValue, reason: "not UTF-8")
+        }
+        return text
     }
 
     /// Parses the text of one input file.
     /// - Throws: `InterchangeError.malformedCSV` when SwiftCSV cannot parse it, `.wrongHeader` when the header row
     ///   is not exactly `file.header`.
     public static func records(of file: InputFile, text: String) throws(InterchangeError) -> [RawRecord] {
+        try rows(of: file, text: text).map { $0.record(of: file) }
+    }
+
+    static func rows(of file: InputFile, text: String) throws(InterchangeError) -> [InputRow] {
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
@@ -55,18 +71,15 @@ public enum InputFolderReader {
             throw .malformedCSV(file: file, reason: String(describing: error))
         }
         guard csv.header == file.header else { throw .wrongHeader(file: file, found: csv.header) }
-        var records: [RawRecord] = []
+        var rows: [InputRow] = []
+        rows.reserveCapacity(csv.rows.count)
         var line = 2 + lineBreaks(in: csv.header)
         for row in csv.rows {
             defer { line += 1 + lineBreaks(in: row) }
             if row.allSatisfy(\.isEmpty) { continue }
-            var fields: [String: String] = [:]
-            for (index, name) in file.header.enumerated() where index < row.count {
-                fields[name] = row[index]
-            }
-            records.append(RawRecord(file: file, line: line, fields: fields))
+            rows.append(InputRow(line: line, fields: row))
         }
-        return records
+        return rows
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {

@@ -78,22 +78,21 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Reads and validates the folder. The raw rows (a string dictionary per CSV row, the largest copy of the
-    /// folder) are released when this returns, before the import holds the database's rows to send.
+    /// Reads and validates the folder: its rows are held as arrays of fields and validated a share of the
+    /// employees at a time (`InputRows.validate`), so the import never holds a dictionary per CSV row for the whole
+    /// folder; those rows are released when this returns, before the database work.
     /// - Returns: the validated input, the data rows read per file and the unknown files skipped.
     /// - Throws: `CommandFailure` when the folder cannot be read (nothing is changed).
     private static func readAndValidate(_ folderURL: URL, referenceDate day: CivilDate) throws
         -> (input: ValidatedInput, read: [InputFile: Int], unknownFiles: [String])
     {
-        let folder: InputFolder
+        let rows: InputRows
         do {
-            folder = try InputFolderReader.read(folder: folderURL)
+            rows = try InputFolderReader.rows(folder: folderURL)
         } catch {
             throw CommandFailure(description: "import refused, nothing was changed: \(error)")
         }
-        var read: [InputFile: Int] = [:]
-        for record in folder.records { read[record.file, default: 0] += 1 }
-        return (Validator.validate(folder.records, referenceDate: day), read, folder.unknownFiles)
+        return (rows.validate(referenceDate: day), rows.counts, rows.unknownFiles)
     }
 
     /// Today in UTC, the default D.
