@@ -7,7 +7,7 @@ struct Talenta: ParsableCommand {
         abstract: "Manajemen Talenta ASN: the talent engine and its job-queue worker.",
         subcommands: [
             MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self, ImportCommand.self, ExportCommand.self,
-            SummaryCommand.self, DemoDataCommand.self,
+            SummaryCommand.self, DemoDataCommand.self, ReviewFolderCommand.self,
         ]
     )
 }
