@@ -84,19 +84,39 @@ public enum TalentEngine {
                               rules: RuleSet) throws(EngineError) -> [Placement] {
         let ruleID = rules.id
         let buffers = FingerprintBuffers()
-        var placements: [Placement] = []
-        placements.reserveCapacity(batch.count)
-        // Visit in NIP order rather than sorting the (large) placements afterwards.
-        for index in nipOrder(batch) {
-            let input = batch[index]
-            guard let position = organisation.positions[input.employee.positionCode] else {
-                throw .unknownPosition(nip: input.employee.nip, positionCode: input.employee.positionCode)
-            }
-            if let placement = try assess(input, position: position, context: context, rules: rules, ruleID: ruleID,
-                                          buffers: buffers) {
-                placements.append(placement)
+        // Each assessed employee's slot in the result, in NIP order (-1: not assessed).
+        var slot = [Int](repeating: -1, count: batch.count)
+        var assessed = 0
+        for index in nipOrder(batch) where rules.assessedStates.contains(batch[index].employee.state) {
+            slot[index] = assessed
+            assessed += 1
+        }
+        // Employees are visited in batch order, the order their rows lie in memory (a large city visited in NIP order
+        // misses the cache on nearly every row), and each placement is put straight into its slot.
+        var failure: EngineError?
+        let placements = [Placement](unsafeUninitializedCapacity: assessed) { buffer, initializedCount in
+            var filled = [Bool](repeating: false, count: assessed)
+            do throws(EngineError) {
+                for index in batch.indices {
+                    let input = batch[index]
+                    guard let position = organisation.positions[input.employee.positionCode] else {
+                        throw .unknownPosition(nip: input.employee.nip, positionCode: input.employee.positionCode)
+                    }
+                    guard slot[index] >= 0 else { continue }
+                    guard let placement = try assess(input, position: position, context: context, rules: rules,
+                                                      ruleID: ruleID, buffers: buffers)
+                    else { preconditionFailure("an employee in an assessed state has a placement") }
+                    (buffer.baseAddress! + slot[index]).initialize(to: placement)
+                    filled[slot[index]] = true
+                }
+                initializedCount = assessed
+            } catch {
+                for index in filled.indices where filled[index] { (buffer.baseAddress! + index).deinitialize(count: 1) }
+                initializedCount = 0
+                failure = error
             }
         }
+        if let failure { throw failure }
         return placements
     }
 
