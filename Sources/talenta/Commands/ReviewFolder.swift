@@ -61,7 +61,7 @@ struct ReviewFolderCommand: ParsableCommand {
         clock.setThroughput(folder.records.count, "rows")
         let placements = try clock.measure("placements") {
             do {
-                return try Review.place(validated, context: context, rules: rules)
+                return try ParallelPlacement.place(validated, context: context, rules: rules)
             } catch {
                 throw CommandFailure("cannot review \(input)", error)
             }
