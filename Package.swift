@@ -47,7 +47,7 @@ let package = Package(
         // The hr/talent schemas seen from Swift: set-wise reads of review inputs, result writes, import, export.
         .target(name: "TalentStore", dependencies: ["Postgres", "Talent"]),
         // A deterministic synthetic city (Kota Bontang-like) written as the §11 input files, for demos and load tests.
-        .target(name: "DemoCity", dependencies: ["Interchange"]),
+        .target(name: "DemoCity", dependencies: ["Interchange", "Talent"]),
         // Job handlers that join the queue, the database and the talent rules.
         .target(name: "TalentJobs", dependencies: [
             "JobQueue", "Postgres", "Talent", "TalentStore",
@@ -81,7 +81,7 @@ let package = Package(
         ]),
         .testTarget(name: "TalentTests", dependencies: ["Talent", "Interchange"]),
         .testTarget(name: "DemoCityTests", dependencies: [
-            "DemoCity", "Interchange", .product(name: "SwiftCSV", package: "SwiftCSV"),
+            "DemoCity", "Interchange", "Talent", .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Talent"]),
         .testTarget(name: "ObservabilityTests", dependencies: [

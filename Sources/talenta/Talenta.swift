@@ -8,9 +8,9 @@ struct Talenta: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self, ImportCommand.self, ExportCommand.self,
-            SummaryCommand.self, ReportCommand.self, DemoDataCommand.self, StatusCommand.self, CancelCommand.self,
-            RetryCommand.self, PauseCommand.self, ResumeCommand.self, PruneCommand.self, ScheduleCommand.self,
-            RulesCommand.self, OverrideCommand.self,
+            SummaryCommand.self, ReportCommand.self, ReviewFolderCommand.self, DemoDataCommand.self,
+            StatusCommand.self, CancelCommand.self, RetryCommand.self, PauseCommand.self, ResumeCommand.self,
+            PruneCommand.self, ScheduleCommand.self, RulesCommand.self, OverrideCommand.self,
         ]
     )
 }

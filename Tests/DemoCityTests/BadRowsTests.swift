@@ -1,5 +1,6 @@
 import DemoCity
 import Foundation
+import Talent
 import Testing
 
 @Suite("Demo city: --with-errors")
@@ -15,7 +16,7 @@ struct BadRowsTests {
             // Removing the extra lines from the dirty file gives back the clean file, in order.
             var remaining = cleanLines[...]
             for line in dirtyLines where line == remaining.first { remaining = remaining.dropFirst() }
-            #expect(remaining.isEmpty, "\(file.fileName): good rows changed")
+            #expect(remaining.isEmpty, "\(file.rawValue): good rows changed")
         }
         #expect(dirty.report.count(of: .employees) == 805)
     }

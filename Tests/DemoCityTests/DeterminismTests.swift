@@ -1,5 +1,6 @@
 import DemoCity
 import Foundation
+import Talent
 import Testing
 
 @Suite("Demo city: determinism and size")
@@ -10,7 +11,7 @@ struct DeterminismTests {
         let second = try GeneratedCity(DemoCityOptions(employees: 700, seed: 42, withErrors: true))
         defer { first.remove(); second.remove() }
         for file in InputFile.allCases {
-            #expect(try first.bytes(file) == second.bytes(file), "\(file.fileName) differs between two runs of seed 42")
+            #expect(try first.bytes(file) == second.bytes(file), "\(file.rawValue) differs between two runs of seed 42")
         }
     }
 
@@ -20,7 +21,7 @@ struct DeterminismTests {
         let second = try GeneratedCity(DemoCityOptions(employees: 700, seed: 43))
         defer { first.remove(); second.remove() }
         for file in [InputFile.employees, .education, .training, .performance] {
-            #expect(try first.bytes(file) != second.bytes(file), "\(file.fileName) is the same for seeds 42 and 43")
+            #expect(try first.bytes(file) != second.bytes(file), "\(file.rawValue) is the same for seeds 42 and 43")
         }
     }
 
@@ -36,7 +37,7 @@ struct DeterminismTests {
     func reportMatchesFiles() throws {
         let city = try GeneratedCity.demo.get()
         for file in InputFile.allCases {
-            #expect(try city.rows(file).count == city.report.count(of: file), "\(file.fileName)")
+            #expect(try city.rows(file).count == city.report.count(of: file), "\(file.rawValue)")
         }
     }
 

@@ -1,6 +1,7 @@
 import DemoCity
 import Foundation
 import SwiftCSV
+import Talent
 
 /// A demo city written to a fresh temporary folder and read back with SwiftCSV, one row a `[column: value]`.
 struct GeneratedCity {
@@ -16,7 +17,7 @@ struct GeneratedCity {
     }
 
     func url(_ file: InputFile) -> URL {
-        directory.appendingPathComponent(file.fileName)
+        directory.appendingPathComponent(file.rawValue)
     }
 
     func bytes(_ file: InputFile) throws -> Data {

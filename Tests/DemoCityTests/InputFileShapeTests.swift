@@ -1,5 +1,6 @@
 import DemoCity
 import Foundation
+import Talent
 import Testing
 
 /// The files have exactly the DOMAIN.md §11 headers and vocabularies, and refer to each other consistently.
@@ -23,9 +24,9 @@ struct InputFileShapeTests {
     @Test("every file is written with exactly the §11 header")
     func headers() throws {
         let city = try GeneratedCity.demo.get()
-        #expect(Set(InputFile.allCases.map(\.fileName)) == Set(Self.expectedHeaders.keys))
+        #expect(Set(InputFile.allCases.map(\.rawValue)) == Set(Self.expectedHeaders.keys))
         for file in InputFile.allCases {
-            #expect(try city.headerLine(file) == Self.expectedHeaders[file.fileName], "\(file.fileName)")
+            #expect(try city.headerLine(file) == Self.expectedHeaders[file.rawValue], "\(file.rawValue)")
         }
     }
 
@@ -71,7 +72,7 @@ struct InputFileShapeTests {
         let nips = Set(employees.compactMap { $0["nip"] })
         for file in [InputFile.education, .training, .performance, .assessments, .awards, .penalties, .otherScores] {
             let rows = try city.rows(file)
-            #expect(rows.allSatisfy { nips.contains($0["nip"] ?? "") }, "\(file.fileName) names an unknown NIP")
+            #expect(rows.allSatisfy { nips.contains($0["nip"] ?? "") }, "\(file.rawValue) names an unknown NIP")
         }
     }
 

@@ -1,5 +1,6 @@
 import DemoCity
 import Foundation
+import Talent
 import Testing
 
 /// NIPs, dates, structural posts and the status mix of the generated people.
@@ -39,7 +40,7 @@ struct PeopleTests {
                 for column in columns {
                     let value = row[column] ?? ""
                     // ISO dates compare correctly as text.
-                    #expect(value.isEmpty || (value.count == 10 && value <= d), "\(file.fileName) \(column) \(value) for \(row["nip"] ?? "")")
+                    #expect(value.isEmpty || (value.count == 10 && value <= d), "\(file.rawValue) \(column) \(value) for \(row["nip"] ?? "")")
                 }
             }
         }

@@ -48,6 +48,58 @@ struct CivilDateTests {
         #expect(CivilDate.fullYears(from: Sample.date("2000-02-29"), to: Sample.date("2025-03-01")) == 25)
     }
 
+    @Test("orders dates by day; year, month and day build the same date as its ISO text")
+    func order() throws {
+        #expect(try #require(CivilDate(iso: "2025-12-31")) < #require(CivilDate(iso: "2026-01-01")))
+        #expect(try #require(CivilDate(iso: "2026-02-28")) < #require(CivilDate(iso: "2026-03-01")))
+        #expect(CivilDate(year: 2026, month: 3, day: 31) == CivilDate(iso: "2026-03-31"))
+        #expect(CivilDate(iso: "1899-12-31")?.description == "1899-12-31")
+        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
+    }
+
+    @Test("day numbers count days from 1970-01-01, one per calendar day from 1600 to 2400, and round-trip")
+    func dayNumbers() throws {
+        #expect(Sample.date("1970-01-01").dayNumber == 0)
+        #expect(Sample.date("1969-12-31").dayNumber == -1)
+        #expect(Sample.date("2000-03-01").dayNumber == 11_017)
+        // Walk the calendar by daysIn: each next day is one more, and the day number gives the date back.
+        var expected = try #require(CivilDate(year: 1600, month: 1, day: 1)).dayNumber
+        for year in 1600...2400 {
+            for month in 1...12 {
+                for day in 1...CivilDate.daysIn(month: month, year: year) {
+                    let date = try #require(CivilDate(year: year, month: month, day: day))
+                    guard date.dayNumber == expected, CivilDate(dayNumber: expected) == date else {
+                        Issue.record("day number \(date.dayNumber) for \(date), expected \(expected)")
+                        return
+                    }
+                    expected += 1
+                }
+            }
+        }
+    }
+
+    @Test("+ days crosses month, year and 29 February, and stays within 0001-01-01 … 9999-12-31")
+    func addingDays() {
+        #expect(Sample.date("2024-02-28").adding(days: 1) == Sample.date("2024-02-29"))
+        #expect(Sample.date("2024-02-28").adding(days: 2) == Sample.date("2024-03-01"))
+        #expect(Sample.date("2023-02-28").adding(days: 1) == Sample.date("2023-03-01"))
+        #expect(Sample.date("2026-01-01").adding(days: -1) == Sample.date("2025-12-31"))
+        #expect(Sample.date("2026-03-31").adding(days: -1_090) == Sample.date("2023-04-06"))
+        #expect(Sample.date("2026-03-31").adding(days: 0) == Sample.date("2026-03-31"))
+        #expect(Sample.date("0001-01-01").adding(days: -1) == Sample.date("0001-01-01"))
+        #expect(Sample.date("9999-12-31").adding(days: 1) == Sample.date("9999-12-31"))
+    }
+
+    @Test("first of the month, and the compact YYYYMMDD form of a NIP")
+    func firstOfMonthAndCompact() {
+        #expect(Sample.date("2024-02-29").firstOfMonth == Sample.date("2024-02-01"))
+        #expect(Sample.date("2026-03-01").firstOfMonth == Sample.date("2026-03-01"))
+        #expect(Sample.date("1985-01-02").compact == "19850102")
+        #expect(Sample.date("0999-12-31").compact == "09991231")
+        let date = Sample.date("1968-02-29")
+        #expect(CivilDate(compact: Array(date.compact.utf8)[...]) == date)
+    }
+
     @Test("a 29 February birth date reaches its BUP on 28 February")
     func leapBirthdayRetirement() {
         let employee = Sample.employee(birth: "1968-02-29")

@@ -185,6 +185,17 @@ struct RekamJejakTests {
         #expect(with("TEKNIS", target: .pengawas) == "30.00")
     }
 
+    @Test("a training kind is leadership training exactly when it names one, in capitals")
+    func leadershipKinds() {
+        func kind(_ text: String) -> LeadershipTraining? {
+            TrainingRecord(kind: text, endedOn: Sample.date("2019-11-20"), hours: Score(300)).leadership
+        }
+        for training in LeadershipTraining.allCases { #expect(kind(training.rawValue) == training) }
+        for text in ["TEKNIS", "LATSAR", "", "pkp", "PKP ", "PK", "DIKLATPIM", "DIKLATPIM_V", "P", "D"] {
+            #expect(kind(text) == nil, "\(text)")
+        }
+    }
+
     @Test("training: ≥ 20 JP in Y-1 and in Y-2 (every kind, by end year; only ended by D)")
     func training() {
         func with(_ rows: [(String, Int)]) -> String? {

@@ -99,6 +99,37 @@ struct FingerprintTests {
         #expect(try Sample.assess(base).fingerprint == first)
     }
 
+    @Test("the canonical text is the documented one: head lines, then every counted row sorted bytewise")
+    func canonicalText() {
+        var input = base
+        input.assessments.append(AssessmentRecord(assessedOn: Sample.date("2025-06-30"), method: .assessmentCenter,
+                                                  jpmPercent: nil, levels: [3, 3, 4, 3, 2, 3, 3, 3, 5]))
+        input.penalties = [PenaltyRecord(level: .sedang, decidedOn: Sample.date("2023-02-01"), endsOn: nil)]
+        input.otherScores = [OtherScoreRecord(year: 2026, score: Score(decimal: "81.5")!)]
+        input.invalidRows = [InvalidRow(kind: .award, line: 9, problem: "level X"),
+                             InvalidRow(kind: .award, line: 10, problem: "level Y")]
+        let text = Fingerprint.canonicalText(input, position: Sample.staff, context: Sample.context, rules: .default)
+        #expect(text == """
+            talent-inputs/1
+            rules|permenpanrb-3-2020/default@1
+            review|2026|2026-03-31
+            employee|198501012010031001|1985-01-01|PNS|AKTIF|III/b|2022-04-01|2010-03-01|BPKAD-010|PELAKSANA||2020-01-02
+            assessment|2025-06-15|90.00|
+            assessment|2025-06-30||3,3,4,3,2,3,3,3,5
+            award|KOTA|2024-01-01
+            education|S1|2007-08-30
+            invalid|award
+            other_score|2026|81.50
+            penalty|SEDANG|2023-02-01|
+            performance|2024|BAIK|
+            performance|2025|BAIK|
+            training|TEKNIS|2024-05-10|24.00
+            training|TEKNIS|2025-05-10|24.00
+
+            """)
+        #expect(fingerprint(input) == SHA256.hex(text))
+    }
+
     @Test("sensitive: any input that counts, D, or the rule set version changes it")
     func sensitivity() {
         let first = fingerprint(base)

@@ -1,3 +1,5 @@
+import Talent
+
 /// The deliberately bad rows of `--with-errors`, one of each kind an import must reject or flag (DOMAIN.md §10),
 /// placed after pseudo-random employees (chosen from the seed) so they sit among good rows:
 ///
@@ -39,16 +41,16 @@ struct BadRows {
     /// Bad employee `number` (1 … 4) is born on 1 … 4 July of D's year − 40 and became CPNS in March of D's year − 16;
     /// its NIP agrees with both, so each row carries only its intended fault.
     private static func birthDate(number: Int, referenceDate: CivilDate) -> CivilDate {
-        CivilDate(year: referenceDate.year - 40, month: 7, day: number)
+        CivilDate(year: referenceDate.year - 40, month: 7, day: number)!
     }
 
     private static func cpnsDate(referenceDate: CivilDate) -> CivilDate {
-        CivilDate(year: referenceDate.year - 16, month: 3, day: 1)
+        CivilDate(year: referenceDate.year - 16, month: 3, day: 1)!
     }
 
     private static func nip(number: Int, referenceDate: CivilDate) -> String {
         let cpns = cpnsDate(referenceDate: referenceDate)
-        return birthDate(number: number, referenceDate: referenceDate).compactDigits + CivilDate.digits(cpns.year, 4) + "03" + "1"
+        return birthDate(number: number, referenceDate: referenceDate).compact + Digits.padded(cpns.year, 4) + "03" + "1"
             + "99\(number)"
     }
 

@@ -1,5 +1,6 @@
 public import Foundation
 import Interchange
+public import Talent
 
 /// What `DemoCityGenerator.write` is asked to make.
 public struct DemoCityOptions: Sendable {
@@ -15,7 +16,7 @@ public struct DemoCityOptions: Sendable {
     /// The allowed employee counts.
     public static let employeeRange = 50...5_000_000
 
-    public init(employees: Int, seed: UInt64, referenceDate: CivilDate = CivilDate(year: 2026, month: 3, day: 31),
+    public init(employees: Int, seed: UInt64, referenceDate: CivilDate = CivilDate(year: 2026, month: 3, day: 31)!,
                 withErrors: Bool = false) {
         self.employees = employees
         self.seed = seed
@@ -70,7 +71,7 @@ public enum DemoCityGenerator {
         } catch {
             throw DemoCityError.cannotWrite(path: directory.path, reason: "\(error)")
         }
-        let sinks = try InputFile.allCases.map { try FileSink(file: $0, url: directory.appendingPathComponent($0.fileName)) }
+        let sinks = try InputFile.allCases.map { try FileSink(file: $0, url: directory.appendingPathComponent($0.rawValue)) }
         defer { for sink in sinks { try? sink.close() } }  // after an error only; close() is idempotent
 
         let city = CityStructure()

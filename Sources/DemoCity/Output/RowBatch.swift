@@ -1,3 +1,5 @@
+import Talent
+
 /// The rows of every input file produced by one chunk of employees, before they are rendered and appended.
 struct RowBatch {
     private(set) var rows: [[[String]]] = Array(repeating: [], count: InputFile.allCases.count)

@@ -1,3 +1,5 @@
+import Talent
+
 /// Makes one employee and all of their rows (employee, education, training, SKP, assessment, awards, penalties,
 /// other scores) from `(seed, employee index)` alone, so the output does not depend on chunking.
 ///
@@ -70,12 +72,12 @@ struct EmployeeMaker {
             let middle: String
             switch person.status {
             case .pns, .cpns:
-                let (year, month, _) = person.entryDate.components
-                middle = CivilDate.digits(year, 4) + CivilDate.digits(month, 2)
+                let (year, month) = (person.entryDate.year, person.entryDate.month)
+                middle = Digits.padded(year, 4) + Digits.padded(month, 2)
             case .pppk, .pppkParuhWaktu:
-                middle = CivilDate.digits(person.entryDate.year, 4) + "21"
+                middle = Digits.padded(person.entryDate.year, 4) + "21"
             }
-            let prefix = person.birthDate.compactDigits + middle + (person.female ? "2" : "1")
+            let prefix = person.birthDate.compact + middle + (person.female ? "2" : "1")
             if let nip = nips.claim(prefix: prefix) { return nip }
             person.birthDate = person.birthDate.adding(days: -1)
         }

@@ -1,3 +1,5 @@
+import Talent
+
 /// The rows of the other input files for one person: education, training, SKP performance, assessment, awards,
 /// penalties and other scores. Every date is on or before the reference date D, except a penalty's `ends_on`,
 /// which may lie after D (the penalty is still running; DOMAIN.md fine print).
@@ -48,17 +50,17 @@ struct HistoryMaker {
         func row(_ level: EducationLevel, _ institution: String, _ major: String, _ date: CivilDate) {
             batch.add(.education, [person.nip, level.rawValue, institution, major, min(date, latestDate).description])
         }
-        let school = CivilDate(year: birth.year + 18, month: random.int(5...6), day: random.int(1...28))
+        let school = CivilDate(year: birth.year + 18, month: random.int(5...6), day: random.int(1...28))!
         row(.sma, random.pick(Self.schools), random.pick(Self.schoolMajors), school)
         var last = school
         if person.education == .d3 || (person.education >= .s1 && random.chance(perMille: 120)) {
-            last = CivilDate(year: school.year + 3, month: random.int(7...9), day: random.int(1...28))
+            last = CivilDate(year: school.year + 3, month: random.int(7...9), day: random.int(1...28))!
             row(.d3, random.pick(Self.diplomaInstitutions), random.pick(majors), last)
         }
         guard person.education >= .s1 else { return }
         let s1Gap = last == school ? random.int(4...5) : random.int(2...6)
         // An S1 is usually earned before entry (the entry golongan assumes it), always after the diploma before it.
-        let s1 = min(CivilDate(year: last.year + s1Gap, month: random.int(8...11), day: random.int(1...28)), person.entryDate.adding(days: -30))
+        let s1 = min(CivilDate(year: last.year + s1Gap, month: random.int(8...11), day: random.int(1...28))!, person.entryDate.adding(days: -30))
         last = max(s1, last.adding(years: 1))
         row(.s1, random.pick(Self.universities), random.chance(perMille: 900) ? random.pick(majors) : "", last)
         guard person.education >= .s2 else { return }
@@ -96,7 +98,7 @@ struct HistoryMaker {
             for _ in 0..<count {
                 let title = family != nil && random.chance(perMille: 350)
                     ? "Pelatihan Teknis Fungsional " + (family ?? "") : random.pick(Self.generalCourses)
-                let ended = day(from: CivilDate(year: year, month: 1, day: 15), to: CivilDate(year: year, month: 12, day: 15), &random)
+                let ended = day(from: CivilDate(year: year, month: 1, day: 15)!, to: CivilDate(year: year, month: 12, day: 15)!, &random)
                 row("TEKNIS", title, ended, random.pick([8, 16, 20, 24, 24, 30, 32, 40]))
             }
         }
@@ -134,7 +136,7 @@ struct HistoryMaker {
         let skipAll = random.chance(perMille: 15)
         for year in stride(from: d.year - 1, through: d.year - 4, by: -1) {
             // An SKP year needs the person in service for most of it.
-            guard !skipAll, CivilDate(year: year, month: 10, day: 1) >= person.entryDate else { continue }
+            guard !skipAll, CivilDate(year: year, month: 10, day: 1)! >= person.entryDate else { continue }
             guard !random.chance(perMille: person.state == .cltn && year == d.year - 1 ? 700 : 40) else { continue }
             let grade = random.weightedIndex(Self.predicateWeights[person.performanceTier])
             if year == d.year - 4, random.chance(perMille: 60) {
@@ -147,7 +149,7 @@ struct HistoryMaker {
 
     /// `12345` → `"123.45"`.
     static func hundredths(_ value: Int) -> String {
-        String(value / 100) + "." + CivilDate.digits(value % 100, 2)
+        String(value / 100) + "." + Digits.padded(value % 100, 2)
     }
 
     // MARK: Assessment
@@ -184,7 +186,7 @@ struct HistoryMaker {
         if !withJPM { withLevels = true }
         let jpmBands = [8_000...9_500, 6_800...8_400, 5_500...7_200]
         let jpm = withJPM ? Self.hundredths(random.int(jpmBands[person.potentialTier])) : ""
-        let levels = (0..<Competency.columns.count).map { _ in
+        let levels = (0..<Competency.allCases.count).map { _ in
             withLevels ? String(min(max((centre + random.int(-10...10) + 5) / 10, 1), 5)) : ""
         }
         batch.add(.assessments, [person.nip, assessed.description, method, jpm] + levels)
@@ -194,14 +196,14 @@ struct HistoryMaker {
 
     private func addRecognition(to batch: inout RowBatch, _ random: inout SplitMix64) {
         if random.chance(perMille: person.performanceTier == 0 ? 80 : 20) {
-            let service = person.entryDate.fullYears(until: d)
+            let service = CivilDate.fullYears(from: person.entryDate, to: d)
             let level = random.weightedIndex([45, 20, 35])
             switch level {
             case 0 where service >= 10:
                 let years = service >= 30 ? "XXX" : service >= 20 ? "XX" : "X"
                 let year = d.year - random.int(1...6)
                 batch.add(.awards, [person.nip, "NASIONAL", "Satyalancana Karya Satya \(years) Tahun",
-                                    CivilDate(year: year, month: 8, day: 17).description])
+                                    CivilDate(year: year, month: 8, day: 17)!.description])
             case 1:
                 batch.add(.awards, [person.nip, "PROVINSI", random.pick(["Penghargaan Gubernur Kalimantan Timur bidang Inovasi",
                                                                          "ASN Berprestasi Provinsi Kalimantan Timur"]),

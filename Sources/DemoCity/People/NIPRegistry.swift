@@ -16,7 +16,7 @@ struct NIPRegistry {
     mutating func claim(prefix: String) -> String? {
         guard let head = UInt64(prefix) else { preconditionFailure("a NIP prefix must be 15 digits, got \(prefix)") }
         for serial in 1...999 where taken.insert(head * 1000 + UInt64(serial)).inserted {
-            return prefix + CivilDate.digits(serial, 3)
+            return prefix + Digits.padded(serial, 3)
         }
         return nil
     }

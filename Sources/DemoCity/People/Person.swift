@@ -1,3 +1,5 @@
+import Talent
+
 /// One synthetic civil servant: the fields of `employees.csv` and the hidden traits the history rows are drawn from.
 struct Person {
     var nip = ""
@@ -66,13 +68,13 @@ struct Person {
             var entryAge = random.int(20...28) + (entryEducation >= .s1 ? 2 : 0)
             entryAge = min(entryAge, age - profile.minService)
             let month = random.pick([1, 2, 3, 4, 6, 12])
-            var entry = CivilDate(year: birthDate.year + max(entryAge, 18), month: month, day: 1)
+            var entry = CivilDate(year: birthDate.year + max(entryAge, 18), month: month, day: 1)!
             let latest = monthStart.adding(years: -max(profile.minService, 1))
             if entry > latest { entry = latest }
             let adult = birthDate.adding(years: 18)
             if entry < adult { entry = adult.firstOfMonth.adding(months: 1) }
             entryDate = entry
-            let service = entry.fullYears(until: d)
+            let service = CivilDate.fullYears(from: entry, to: d)
             let start = Golongan.entryOrdinal(for: entryEducation)
             var ordinal = start + service / 4 - (random.chance(perMille: 300) ? 1 : 0)
             ordinal = min(max(ordinal, profile.golongan.lowerBound), profile.golongan.upperBound, 17)
@@ -81,7 +83,7 @@ struct Person {
                 golonganSince = entry
             } else {
                 let stuck = ordinal == profile.golongan.upperBound ? 8 : 4
-                var since = CivilDate(year: d.year - random.int(0...stuck), month: random.pick([4, 10]), day: 1)
+                var since = CivilDate(year: d.year - random.int(0...stuck), month: random.pick([4, 10]), day: 1)!
                 if since > d { since = since.adding(years: -1) }
                 if since <= entry { since = min(entry.adding(years: 2), monthStart) }
                 golonganSince = since
@@ -93,7 +95,7 @@ struct Person {
             golonganSince = entryDate
         case .pppk:
             let year = d.year - 1 - random.weightedIndex([15, 20, 25, 25, 15])
-            entryDate = min(CivilDate(year: year, month: random.pick([1, 3, 4, 7, 10]), day: 1), monthStart)
+            entryDate = min(CivilDate(year: year, month: random.pick([1, 3, 4, 7, 10]), day: 1)!, monthStart)
             golongan = Golongan.entryOrdinal(for: education) + (random.chance(perMille: 150) ? 1 : 0)
             golonganSince = entryDate
         case .pppkParuhWaktu:

@@ -41,7 +41,7 @@ struct CityStructure: Sendable {
             func add(_ unit: String, _ title: String, _ kind: PositionKind, _ jenjang: Jenjang?, critical: Bool,
                      family: Family?, weight: Int) {
                 number += 1
-                positions.append(Position(code: opd.code + "-" + CivilDate.digits(number, 3), unitCode: unit, title: title,
+                positions.append(Position(code: opd.code + "-" + Digits.padded(number, 3), unitCode: unit, title: title,
                                           kind: kind, jenjang: jenjang, critical: critical, opd: opdIndex, family: family,
                                           weight: weight))
             }

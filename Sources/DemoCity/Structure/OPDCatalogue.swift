@@ -125,12 +125,12 @@ private func schools() -> [SubUnitPlan] {
     var units: [SubUnitPlan] = []
     for (code, name, count) in districts {
         for number in 1...count {
-            let label = CivilDate.digits(number, 3)
+            let label = Digits.padded(number, 3)
             units.append(outlet("SD\(code)\(label)", "SD Negeri \(label) \(name)", size: 2))
         }
     }
     for number in 1...11 {
-        units.append(outlet("SMP\(CivilDate.digits(number, 2))", "SMP Negeri \(number) Bontang", size: 4))
+        units.append(outlet("SMP\(Digits.padded(number, 2))", "SMP Negeri \(number) Bontang", size: 4))
     }
     for number in 1...4 {
         units.append(outlet("TK\(number)", "TK Negeri Pembina \(number) Bontang", size: 1))

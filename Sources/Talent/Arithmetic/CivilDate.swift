@@ -59,6 +59,44 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return CivilDate(unchecked: newYear, newMonth, min(day, CivilDate.daysIn(month: newMonth, year: newYear)))
     }
 
+    /// The date `days` days later (negative: earlier), clamped to 0001-01-01 … 9999-12-31.
+    public func adding(days: Int) -> CivilDate {
+        CivilDate(dayNumber: dayNumber + days)
+    }
+
+    /// The first day of this date's month.
+    public var firstOfMonth: CivilDate {
+        CivilDate(unchecked: year, month, 1)
+    }
+
+    /// Days since 1970-01-01 (negative before): day counts and day ranges are differences of day numbers
+    /// (Howard Hinnant's `days_from_civil`).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year  // ≥ 0: years start at 1
+        let era = y / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01 (Howard Hinnant's `civil_from_days`), clamped to
+    /// 0001-01-01 … 9999-12-31.
+    public init(dayNumber: Int) {
+        let z = min(max(dayNumber, CivilDate.firstDayNumber), CivilDate.lastDayNumber) + 719_468  // > 0 when clamped
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * mp + 2) / 5 + 1)
+    }
+
+    /// The day numbers of 0001-01-01 and 9999-12-31, the range every date lies in.
+    private static let firstDayNumber = -719_162
+    private static let lastDayNumber = 2_932_896
+
     /// `full_years(a, b)` of DOMAIN.md: `b.year − a.year`, less 1 when `(b.month, b.day) < (a.month, a.day)`.
     /// - Returns: completed years from `a` to `b`; negative when `b` is before `a`.
     public static func fullYears(from a: CivilDate, to b: CivilDate) -> Int {
@@ -88,6 +126,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`.
     public var description: String {
         CivilDate.padded(year, 4) + "-" + CivilDate.padded(month, 2) + "-" + CivilDate.padded(day, 2)
+    }
+
+    /// `YYYYMMDD`, as in the first eight digits of a NIP (the inverse of `init?(compact:)`).
+    public var compact: String {
+        CivilDate.padded(year, 4) + CivilDate.padded(month, 2) + CivilDate.padded(day, 2)
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {

@@ -42,7 +42,8 @@ public struct Score: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Σ weightᵢ × scoreᵢ, computed exactly and rounded half-up once to two places (DOMAIN.md §6).
-    public static func weightedSum(_ terms: [(Weight, Score)]) -> Score {
+    /// - Parameter terms: any sequence of pairs; a lazy map over the caller's values avoids building an array.
+    public static func weightedSum(_ terms: some Sequence<(Weight, Score)>) -> Score {
         // Weight has 4 decimals and Score 2: the exact sum is in millionths.
         var millionths = 0
         for (weight, score) in terms { millionths += weight.tenThousandths * score.hundredths }

@@ -37,6 +37,7 @@ public enum KinerjaRule {
             lowest[slot] = lowest[slot].map { min($0, counted) } ?? counted
         }
         var years: [KinerjaYear] = []
+        years.reserveCapacity(span)
         for slot in 0..<span {
             guard let counted = lowest[slot] else { continue }
             if rowsPerYear[slot] > 1 { flags.insert(.duplicateYear) }
@@ -58,7 +59,7 @@ public enum KinerjaRule {
             used = [years[0], years[1]]
             used[0].weight = rules.latestWeight
             used[1].weight = rules.previousWeight
-            score = Score.weightedSum(used.map { ($0.weight, $0.points) })
+            score = Score.weightedSum(used.lazy.map { ($0.weight, $0.points) })
         } else {
             used = [years[0]]
             used[0].weight = .one

@@ -14,6 +14,7 @@ public enum PoolRule {
         let day = context.referenceDate
         let pool = rules.pool
         var blockers: [BlockerExplanation] = []
+        blockers.reserveCapacity(5)
         if let box {
             if !pool.boxes.contains(box) {
                 blockers.append(BlockerExplanation(blocker: .box, detail: "not a pool box"))

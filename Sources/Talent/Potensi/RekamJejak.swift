@@ -91,6 +91,7 @@ public enum RekamJejak {
         let rj = rules.potensi.rekamJejak
         let requirement = rules.requirement(target)
         var indicators: [RekamJejakIndicator] = []
+        indicators.reserveCapacity(7)
 
         let educationPoints = facts.highestEducation.flatMap { rj.educationPoints[$0] } ?? rj.educationOtherPoints
         indicators.append(RekamJejakIndicator(indicator: .education, input: facts.highestEducation?.rawValue ?? "none",
@@ -126,7 +127,7 @@ public enum RekamJejak {
         let trainingYears = facts.trainingHours.map {
             TrainingYear(year: $0.year, hours: $0.hours, meetsMinimum: $0.hours >= rj.trainingMinimumHours)
         }
-        let met = trainingYears.filter(\.meetsMinimum).count
+        let met = trainingYears.reduce(0) { $0 + ($1.meetsMinimum ? 1 : 0) }
         let trainingPoints = met < rj.trainingPointsByYearsMet.count ? rj.trainingPointsByYearsMet[met]
             : rj.trainingPointsByYearsMet.last ?? .zero
         indicators.append(RekamJejakIndicator(
@@ -150,7 +151,7 @@ public enum RekamJejak {
         indicators.append(RekamJejakIndicator(indicator: .penalty, input: penaltyInput,
                                               points: penaltyPoints, weight: rj.penaltyWeight))
 
-        let score = Score.weightedSum(indicators.map { ($0.weight, $0.points) })
+        let score = Score.weightedSum(indicators.lazy.map { ($0.weight, $0.points) })
         return RekamJejakExplanation(
             highestEducation: facts.highestEducation, bestLeadership: facts.bestLeadership,
             yearsAtLevel: facts.yearsAtLevel, trainingHours: trainingYears, bestAward: facts.bestAward,

@@ -42,6 +42,19 @@ public enum RecordKind: String, CaseIterable, Codable, Sendable {
     case penalty
     case otherScore = "other_score"
 
+    /// Position in `allCases` (0 … 6), for bit sets.
+    var index: Int {
+        switch self {
+        case .education: return 0
+        case .training: return 1
+        case .performance: return 2
+        case .assessment: return 3
+        case .award: return 4
+        case .penalty: return 5
+        case .otherScore: return 6
+        }
+    }
+
     /// The flag an invalid row of this kind puts on the employee's placement (DOMAIN.md §10).
     public var invalidFlag: PlacementFlag {
         switch self {

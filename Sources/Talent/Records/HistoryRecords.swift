@@ -32,7 +32,11 @@ public struct TrainingRecord: Hashable, Codable, Sendable {
     }
 
     /// The leadership training this row is, if any.
-    public var leadership: LeadershipTraining? { LeadershipTraining(rawValue: kind) }
+    public var leadership: LeadershipTraining? {
+        // Every leadership kind starts with P or D: most kinds (TEKNIS, LATSAR...) skip the string switch.
+        guard let first = kind.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "D") else { return nil }
+        return LeadershipTraining(rawValue: kind)
+    }
 }
 
 /// A row of performance.csv: a year's SKP predicate, or a legacy score (PP 46/2011) 0–100, or both (the predicate wins).

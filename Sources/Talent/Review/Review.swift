@@ -1,7 +1,8 @@
 /// A whole review in memory: validation, every placement, and succession planning, from raw rows to results.
 /// The database jobs run the same three steps separately (import, batches of placements, succession).
 public enum Review {
-    /// Validates `records` against D, assesses every accepted employee and plans succession.
+    /// Validates `records` against D, assesses every accepted employee and plans succession: `Validator.validate`,
+    /// then `place`, then `plan`.
     /// - Parameters:
     ///   - records: the rows of a §11 input folder.
     ///   - context: Y and D (the import and the review share D here).
@@ -10,16 +11,40 @@ public enum Review {
     /// - Throws: `EngineError` when the rule set lacks a target level for an accepted position.
     public static func run(_ records: [RawRecord], context: ReviewContext, rules: RuleSet) throws(EngineError) -> ReviewResult {
         let input = Validator.validate(records, referenceDate: context.referenceDate)
-        let organisation = input.organisation
-        let placements = try TalentEngine.assess(batch: input.employees, organisation: organisation, context: context,
-                                                 rules: rules)
+        let placements = try place(input, context: context, rules: rules)
+        let plans = plan(input, placements: placements, context: context, rules: rules)
+        return ReviewResult(placements: placements, plans: plans, rejections: input.rejections)
+    }
+
+    /// The second step: every accepted employee's placement.
+    /// - Parameters:
+    ///   - input: the validated folder.
+    ///   - context: Y and D.
+    ///   - rules: a rule set that passed `validate()`.
+    /// - Returns: one placement per assessed employee, in NIP order.
+    /// - Throws: `EngineError` when the rule set lacks a target level for an accepted position.
+    public static func place(_ input: ValidatedInput, context: ReviewContext,
+                             rules: RuleSet) throws(EngineError) -> [Placement] {
+        try TalentEngine.assess(batch: input.employees, organisation: input.organisation, context: context, rules: rules)
+    }
+
+    /// The third step: target positions, candidates, ranking and readiness (DOMAIN.md §8).
+    /// - Parameters:
+    ///   - input: the validated folder.
+    ///   - placements: `place`'s result for the same input.
+    ///   - context: Y and D.
+    ///   - rules: a rule set that passed `validate()`.
+    /// - Returns: one plan per target position, by position code.
+    /// - Precondition: every placement names an accepted employee of `input`.
+    public static func plan(_ input: ValidatedInput, placements: [Placement], context: ReviewContext,
+                            rules: RuleSet) -> [SuccessionPlan] {
         var employees: [String: Employee] = [:]
+        employees.reserveCapacity(input.employees.count)
         for item in input.employees { employees[item.employee.nip] = item.employee }
         let candidates = placements.map { CandidateFacts(placement: $0, employee: employees[$0.nip]!) }
-        let plans = SuccessionPlanner.plan(
-            organisation: organisation, holders: PositionHolder.holders(of: input.employees.map(\.employee)),
+        return SuccessionPlanner.plan(
+            organisation: input.organisation, holders: PositionHolder.holders(of: input.employees.map(\.employee)),
             candidates: candidates, context: context, rules: rules)
-        return ReviewResult(placements: placements, plans: plans, rejections: input.rejections)
     }
 }
 

@@ -16,12 +16,25 @@ public enum TalentEngine {
     /// - Throws: `EngineError.noTargetLevel` when the rule set has no target level for the position.
     public static func assess(_ input: EmployeeInput, position: Position, context: ReviewContext,
                               rules: RuleSet) throws(EngineError) -> Placement? {
-        try assess(input, position: position, context: context, rules: rules, ruleID: rules.id)
+        let buffers = FingerprintBuffers()
+        return try assess(input, position: position, context: context, rules: rules, ruleID: rules.id,
+                          buffers: buffers)
     }
 
-    /// `assess` with the rule set's id computed once by the caller (a batch shares one string).
+    /// `assess` with the rule set's id computed once by the caller (a batch shares one string) and the fingerprint's
+    /// buffers reused.
     static func assess(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet,
-                       ruleID: String) throws(EngineError) -> Placement? {
+                       ruleID: String, buffers: FingerprintBuffers) throws(EngineError) -> Placement? {
+        guard var placement = try placement(input, position: position, context: context, rules: rules, ruleID: ruleID)
+        else { return nil }
+        placement.fingerprint = Fingerprint.of(input, position: position, context: context, rules: rules,
+                                               ruleID: ruleID, buffers: buffers)
+        return placement
+    }
+
+    /// The placement of one employee with an empty fingerprint, which the caller sets.
+    private static func placement(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet,
+                                  ruleID: String) throws(EngineError) -> Placement? {
         let employee = input.employee
         guard rules.assessedStates.contains(employee.state) else { return nil }
         guard let target = rules.targetLevel(kind: position.kind, jenjang: position.jenjang) else {
@@ -57,8 +70,7 @@ public enum TalentEngine {
             kinerjaLevel: kinerja.level, potensiScore: potensi.score, potensiLevel: potensi.level, box: box,
             recommendations: box?.recommendations ?? [], isPoolMember: pool.member,
             poolBlockers: pool.blockers.map(\.blocker), krsNasional: pool.krsNasional, flags: sortedFlags,
-            ruleVersion: ruleID, explanation: explanation,
-            fingerprint: Fingerprint.of(input, position: position, context: context, rules: rules, ruleID: ruleID))
+            ruleVersion: ruleID, explanation: explanation, fingerprint: "")
     }
 
     /// Assesses a batch (the database job's 500 employees, or a whole city in memory).
@@ -71,20 +83,68 @@ public enum TalentEngine {
     public static func assess(batch: [EmployeeInput], organisation: Organisation, context: ReviewContext,
                               rules: RuleSet) throws(EngineError) -> [Placement] {
         let ruleID = rules.id
-        var placements: [Placement] = []
-        placements.reserveCapacity(batch.count)
-        // Visit in NIP order rather than sorting the (large) placements afterwards.
-        let order = batch.indices.sorted { batch[$0].employee.nip < batch[$1].employee.nip }
-        for index in order {
-            let input = batch[index]
-            guard let position = organisation.positions[input.employee.positionCode] else {
-                throw .unknownPosition(nip: input.employee.nip, positionCode: input.employee.positionCode)
-            }
-            if let placement = try assess(input, position: position, context: context, rules: rules, ruleID: ruleID) {
-                placements.append(placement)
+        let buffers = FingerprintBuffers()
+        // Each assessed employee's slot in the result, in NIP order (-1: not assessed).
+        var slot = [Int](repeating: -1, count: batch.count)
+        var assessed = 0
+        for index in nipOrder(batch) where rules.assessedStates.contains(batch[index].employee.state) {
+            slot[index] = assessed
+            assessed += 1
+        }
+        // Employees are visited in batch order, the order their rows lie in memory (a large city visited in NIP order
+        // misses the cache on nearly every row), and each placement is put straight into its slot.
+        var failure: EngineError?
+        let placements = [Placement](unsafeUninitializedCapacity: assessed) { buffer, initializedCount in
+            var filled = [Bool](repeating: false, count: assessed)
+            do throws(EngineError) {
+                for index in batch.indices {
+                    let input = batch[index]
+                    guard let position = organisation.positions[input.employee.positionCode] else {
+                        throw .unknownPosition(nip: input.employee.nip, positionCode: input.employee.positionCode)
+                    }
+                    guard slot[index] >= 0 else { continue }
+                    guard let placement = try assess(input, position: position, context: context, rules: rules,
+                                                      ruleID: ruleID, buffers: buffers)
+                    else { preconditionFailure("an employee in an assessed state has a placement") }
+                    (buffer.baseAddress! + slot[index]).initialize(to: placement)
+                    filled[slot[index]] = true
+                }
+                initializedCount = assessed
+            } catch {
+                for index in filled.indices where filled[index] { (buffer.baseAddress! + index).deinitialize(count: 1) }
+                initializedCount = 0
+                failure = error
             }
         }
+        if let failure { throw failure }
         return placements
+    }
+
+    /// The indices of `batch` in NIP order (String order; equal NIPs in batch order). NIPs of 18 ASCII digits, as
+    /// validation ensures, order as their numbers, which sort faster than strings.
+    static func nipOrder(_ batch: [EmployeeInput]) -> [Int] {
+        var keys: [(nip: UInt64, index: Int)] = []
+        keys.reserveCapacity(batch.count)
+        for index in batch.indices {
+            guard let key = numericKey(batch[index].employee.nip) else {
+                return batch.indices.sorted { (batch[$0].employee.nip, $0) < (batch[$1].employee.nip, $1) }
+            }
+            keys.append((key, index))
+        }
+        keys.sort { ($0.nip, $0.index) < ($1.nip, $1.index) }
+        return keys.map(\.index)
+    }
+
+    /// The number an 18-ASCII-digit NIP spells, nil for any other text.
+    private static func numericKey(_ nip: String) -> UInt64? {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in nip.utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 18 else { return nil }
+            value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
+            count += 1
+        }
+        return count == 18 ? value : nil
     }
 }
 

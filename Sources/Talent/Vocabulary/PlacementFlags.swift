@@ -24,8 +24,14 @@ public struct PlacementFlags: Hashable, Sendable, ExpressibleByArrayLiteral, Cus
     /// The flags in print order (`PlacementFlag.allCases` is declared alphabetically).
     public var sorted: [PlacementFlag] {
         guard bits != 0 else { return [] }
-        return PlacementFlag.allCases.filter(contains)
+        var flags: [PlacementFlag] = []
+        flags.reserveCapacity(bits.nonzeroBitCount)
+        for flag in Self.printOrder where contains(flag) { flags.append(flag) }
+        return flags
     }
+
+    /// `PlacementFlag.allCases`, built once.
+    private static let printOrder = PlacementFlag.allCases
 
     public var description: String { sorted.map(\.rawValue).joined(separator: ";") }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DemoCity
 import Foundation
+import Talent
 
 /// `talenta demo-data`: writes a deterministic synthetic city as the DOMAIN.md §11 input files.
 struct DemoDataCommand: ParsableCommand {
@@ -38,7 +39,7 @@ struct DemoDataCommand: ParsableCommand {
         let options = DemoCityOptions(employees: employees, seed: seed, referenceDate: date, withErrors: withErrors)
         let report = try DemoCityGenerator.write(options, to: URL(fileURLWithPath: directory, isDirectory: true))
         for (file, count) in report.rows {
-            print(file.fileName.padding(toLength: 18, withPad: " ", startingAt: 0) + String(count))
+            print(file.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) + String(count))
         }
     }
 }
