@@ -12,6 +12,9 @@ public struct JobErrorKind: Hashable, Sendable, CustomStringConvertible {
     /// The payload did not decode as the kind's payload type: discarded at once.
     public static let undecodablePayload = JobErrorKind(rawValue: "undecodable_payload")
 
+    /// The claimed row could not be read back as a job (e.g. a non-finite `run_at`): discarded at once by the claim.
+    public static let unreadableRow = JobErrorKind(rawValue: "unreadable_row")
+
     /// The job ran past its kind's timeout and its query was cancelled: retried until the attempts are used up.
     public static let timeout = JobErrorKind(rawValue: "timeout")
     /// The job's lease expired (its worker died or lost the database) and the rescuer returned it; recorded by
