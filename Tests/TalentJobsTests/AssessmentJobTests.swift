@@ -92,6 +92,13 @@ struct AssessmentJobTests {
             "annual_review", #"{"year": 2026, "reference_date": "2026-02-30"}"#, on: connection)
         let wrongYear = try ReviewTestKit.enqueueBySQL(
             "annual_review", #"{"year": 2025, "reference_date": "2026-03-31"}"#, on: connection)
+        let oldYear = try ReviewTestKit.enqueueBySQL(
+            "annual_review", #"{"year": 1800, "reference_date": "1800-03-31"}"#, on: connection)
+        let hugeVersion = try ReviewTestKit.enqueueBySQL("annual_review", """
+            {"year": 2026, "reference_date": "2026-03-31", "rule_set": "permenpanrb-3-2020/default@99999999999"}
+            """, on: connection)
+        let oldRecalculation = try ReviewTestKit.enqueueBySQL(
+            "recalculation", #"{"year": 1800, "scope": "everyone"}"#, on: connection)
         let good = try ReviewTestKit.enqueueBySQL(
             "recalculation", #"{"year": 2026, "scope": {"nip": "198501012010031001"}}"#, on: connection)
         try ReviewTestKit.drain(database)
@@ -107,6 +114,9 @@ struct AssessmentJobTests {
             (malformed, "period_id"),
             (badDate, "reference_date"),
             (wrongYear, "reference_date 2026-03-31 is not in year 2025"),
+            (oldYear, "year 1800 is outside the review years 2000 … 2999"),
+            (hugeVersion, "the version must be a whole number from 1 to 2147483647"),
+            (oldRecalculation, "year 1800 is outside the review years 2000 … 2999"),
         ]
         for (id, reason) in expectations {
             let (state, error) = try outcome(id)
