@@ -5,8 +5,9 @@ import SwiftCSV
 /// Reads a DOMAIN.md §11 input folder into raw rows with SwiftCSV: UTF-8 (a leading byte-order mark is dropped),
 /// a header row that must equal `InputFile.header` exactly, comma separators, RFC 4180 quoting.
 ///
-/// units.csv, positions.csv and employees.csv must exist; a missing history file reads as empty; any other file in
-/// the folder (not starting with `.`) is reported in `unknownFiles` and skipped, so a later rule set's extra files do
+/// units.csv, positions.csv and employees.csv must exist; a missing history file reads as no rows and is listed in
+/// `absentFiles` (an import leaves that kind of history as it is; a present file with only its header replaces it
+/// with nothing); any other file in the folder (not starting with `.`) is reported in `unknownFiles` and skipped, so a later rule set's extra files do
 /// not stop an import. Blank lines (rows whose every field is empty) are skipped. A row's line is the file line it
 /// starts on (the header is line 1), counting the line breaks inside quoted fields. A row shorter than the header
 /// reads the missing fields as empty; fields past the header are ignored.
@@ -17,7 +18,7 @@ public enum InputFolderReader {
     public static func read(folder: URL) throws(InterchangeError) -> InputFolder {
         let rows = try self.rows(folder: folder)
         return InputFolder(records: rows.files.flatMap { file, rows in rows.map { $0.record(of: file) } },
-                           unknownFiles: rows.unknownFiles)
+                           unknownFiles: rows.unknownFiles, absentFiles: rows.absentFiles)
     }
 
     /// Reads every known file of `folder` as compact rows (an array of fields per row, not yet a `RawRecord`'s
@@ -32,15 +33,17 @@ public enum InputFolderReader {
         }
         let known = Set(InputFile.allCases.map(\.rawValue))
         var files: [(file: InputFile, rows: [InputRow])] = []
+        var absent: [InputFile] = []
         for file in InputFile.allCases {
             guard names.contains(file.rawValue) else {
                 if file.isRequired { throw .missingFile(file) }
+                absent.append(file)
                 continue
             }
             files.append((file, try rows(of: file, text: try text(of: file, in: folder))))
         }
         let unknown = names.filter { !known.contains($0) && !$0.hasPrefix(".") }.sorted()
-        return InputRows(files: files, unknownFiles: unknown)
+        return InputRows(files: files, unknownFiles: unknown, absentFiles: absent)
     }
 
     private static func text(of file: InputFile, in folder: URL) throws(InterchangeError) -> String {
@@ -93,6 +96,8 @@ public struct InputFolder: Sendable {
     public var records: [RawRecord]
     /// Files in the folder that are not §11 input files (reported, skipped).
     public var unknownFiles: [String]
+    /// The optional history files not in the folder, §11 order: their kind of history is not part of the snapshot.
+    public var absentFiles: [InputFile]
 }
 
 /// Why an input folder cannot be read. The description names the file and, for a header, the expected header.

@@ -21,6 +21,8 @@ public struct InputRows: Sendable {
     public var files: [(file: InputFile, rows: [InputRow])]
     /// Files in the folder that are not §11 input files (reported, skipped).
     public var unknownFiles: [String]
+    /// The optional history files not in the folder, §11 order: their kind of history is not part of the snapshot.
+    public var absentFiles: [InputFile]
 
     /// Data rows read per file.
     public var counts: [InputFile: Int] {

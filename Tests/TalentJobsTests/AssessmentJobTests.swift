@@ -39,11 +39,49 @@ struct AssessmentJobTests {
             """, on: connection)
     }
 
+    @Test("a run's batch assesses the employees that still exist when one was deleted since the fan-out, and the run finishes")
+    func runBatchSkipsDeletedEmployee() throws {
+        let (database, connection, periodID) = try Self.reviewedGolden()
+        defer { database.drop() }
+        defer { connection.close() }
+        let ids: [Int64] = try connection.execute("SELECT id FROM hr.employee ORDER BY id LIMIT 3").rows
+            .map { try $0.decode("id") }
+        #expect(ids.count == 3)
+        let runID: Int64 = try ReviewTestKit.scalar("""
+            INSERT INTO talent.review_run (period_id, kind, batches_total) VALUES ($1, 'recalculation', 1) RETURNING id
+            """, [periodID], on: connection)
+        try connection.execute("DELETE FROM hr.employee WHERE id = $1", [ids[1]])
+        let batch = try ReviewTestKit.enqueueBySQL("assessment", """
+            {"period_id": \(periodID), "employee_ids": [\(ids.map(String.init).joined(separator: ","))], \
+            "run_id": \(runID), "batch": 1}
+            """, on: connection)
+        try ReviewTestKit.drain(database)
+
+        let state = try ReviewTestKit.snapshot(
+            "SELECT state, coalesce(last_error, '') FROM queue.job WHERE id = $1", [batch], on: connection)
+        #expect(state == ["completed|"])
+        let run = try ReviewTestKit.snapshot(
+            "SELECT batches_done, finished_at IS NOT NULL FROM talent.review_run WHERE id = $1", [runID],
+            on: connection)
+        #expect(run == ["1|t"])
+        let counted = try ReviewTestKit.snapshot(
+            "SELECT employees FROM talent.review_batch WHERE run_id = $1", [runID], on: connection)
+        #expect(counted == ["2"])
+        let writers = try ReviewTestKit.snapshot(
+            "SELECT employee_id FROM talent.assessment_result WHERE job_id = $1 ORDER BY 1", [batch], on: connection)
+        #expect(writers == [String(ids[0]), String(ids[2])])
+        let planned = try ReviewTestKit.snapshot(
+            "SELECT kind, state FROM queue.job WHERE job_key = $1", ["succession_planning:run:\(runID)"],
+            on: connection)
+        #expect(planned == ["succession_planning|completed"], "the finished run must enqueue its succession planning")
+    }
+
     @Test("a missing employee, an unknown period and malformed payloads fail with a readable error while other jobs complete")
     func failuresAreReadableAndIsolated() throws {
         let (database, connection, periodID) = try Self.reviewedGolden()
         defer { database.drop() }
         defer { connection.close() }
+        // A direct job (no run_id) naming an id that never existed is refused; a run's batch is not (see above).
         let missing = try ReviewTestKit.enqueueBySQL(
             "assessment", #"{"period_id": \#(periodID), "employee_ids": [1, 999999]}"#, on: connection)
         let noPeriod = try ReviewTestKit.enqueueBySQL(
@@ -54,6 +92,13 @@ struct AssessmentJobTests {
             "annual_review", #"{"year": 2026, "reference_date": "2026-02-30"}"#, on: connection)
         let wrongYear = try ReviewTestKit.enqueueBySQL(
             "annual_review", #"{"year": 2025, "reference_date": "2026-03-31"}"#, on: connection)
+        let oldYear = try ReviewTestKit.enqueueBySQL(
+            "annual_review", #"{"year": 1800, "reference_date": "1800-03-31"}"#, on: connection)
+        let hugeVersion = try ReviewTestKit.enqueueBySQL("annual_review", """
+            {"year": 2026, "reference_date": "2026-03-31", "rule_set": "permenpanrb-3-2020/default@99999999999"}
+            """, on: connection)
+        let oldRecalculation = try ReviewTestKit.enqueueBySQL(
+            "recalculation", #"{"year": 1800, "scope": "everyone"}"#, on: connection)
         let good = try ReviewTestKit.enqueueBySQL(
             "recalculation", #"{"year": 2026, "scope": {"nip": "198501012010031001"}}"#, on: connection)
         try ReviewTestKit.drain(database)
@@ -69,6 +114,9 @@ struct AssessmentJobTests {
             (malformed, "period_id"),
             (badDate, "reference_date"),
             (wrongYear, "reference_date 2026-03-31 is not in year 2025"),
+            (oldYear, "year 1800 is outside the review years 2000 … 2999"),
+            (hugeVersion, "the version must be a whole number from 1 to 2147483647"),
+            (oldRecalculation, "year 1800 is outside the review years 2000 … 2999"),
         ]
         for (id, reason) in expectations {
             let (state, error) = try outcome(id)

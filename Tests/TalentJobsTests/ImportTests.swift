@@ -130,6 +130,38 @@ struct ImportTests {
         #expect(try Self.state(on: connection) == before)
     }
 
+    @Test("an absent history file leaves that history as it was; a file with only its header replaces it with nothing")
+    func absentHistoryFileIsLeftAlone() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        try FolderImport.run(ReviewTestKit.goldenInput, on: connection)
+        func rows(_ table: String) throws -> [String] {
+            try ReviewTestKit.snapshot("SELECT to_jsonb(t) - 'id' FROM " + table + " t ORDER BY 1", on: connection)
+        }
+        let performance = try rows("hr.performance")
+        let education = try rows("hr.education")
+        #expect(!performance.isEmpty)
+        #expect(!education.isEmpty)
+        #expect(try !rows("hr.training").isEmpty)
+
+        let folder = try ReviewTestKit.copyOfGoldenInput()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("performance.csv"))
+        try "nip,kind,title,ended_on,hours\n".write(to: folder.appendingPathComponent("training.csv"),
+                                                     atomically: true, encoding: .utf8)
+        let imported = try TalentaCommand.run([
+            "import", "--database-url", database.url, "--reference-date", "2026-03-31", folder.path,
+        ])
+        #expect(imported.status == 0, "the import failed: \(imported.errors)")
+        #expect(imported.output.contains("Absent history file: performance.csv"), "stdout: \(imported.output)")
+        #expect(!imported.output.contains("Absent history file: training.csv"), "stdout: \(imported.output)")
+        #expect(try rows("hr.performance") == performance, "an absent performance.csv must leave hr.performance")
+        #expect(try rows("hr.education") == education)
+        #expect(try rows("hr.training").isEmpty, "a training.csv with only its header replaces training with none")
+    }
+
     @Test("a database error during the import rolls the whole import back")
     func databaseErrorRollsBack() throws {
         let database = try TestDatabase.create()

@@ -28,33 +28,64 @@ public enum JobClaimer {
                   j.run_at, j.created_at, j.lease_expires_at, j.job_key
         """
 
+    /// Discards claimed rows that cannot be read back (fenced on this worker), with the reason in `last_error`.
+    static let discardUnreadableSQL = """
+        UPDATE queue.job AS j
+        SET state = 'discarded', finished_at = now(), lease_expires_at = NULL,
+            last_error = r.reason,
+            errors = j.errors || jsonb_build_array(jsonb_build_object(
+                'attempt', j.attempt, 'at', now(), 'error', r.reason, 'kind', $4::text))
+        FROM unnest($2::bigint[], $3::text[]) AS r(id, reason)
+        WHERE j.id = r.id AND j.state = 'running' AND j.locked_by = $1
+        """
+
     /// Claims up to `limit` jobs (autocommit: the claim commits on return).
+    ///
+    /// A claimed row that cannot be read back as a ``Job`` (say a `run_at` of `-infinity` written before the
+    /// range check of sql/0012) is discarded at once with the reason in `last_error` (error kind
+    /// ``JobErrorKind/unreadableRow``); the other claimed jobs are returned as usual, so one bad row never strands
+    /// the batch.
     /// - Parameters:
     ///   - workerID: the claiming worker's id, stored in `locked_by`.
     ///   - queue: the queue name to claim from.
     ///   - lease: the lease length in seconds (> 0).
     ///   - limit: the most jobs to claim (the worker's free slots), ≥ 1.
     ///   - connection: used on the calling thread; must not be inside a transaction that stays open.
-    /// - Returns: the claimed jobs in claim order (possibly empty).
-    /// - Throws: `PostgresError` from the statement.
+    /// - Returns: the claimed, readable jobs in claim order (possibly empty).
+    /// - Throws: `PostgresError` from the claim or from discarding an unreadable row.
     public static func claim(
         workerID: String, queue: String, lease: Double, limit: Int, on connection: Connection
     ) throws -> [Job] {
         let result = try connection.execute(claimSQL, [workerID, lease, queue, limit], name: "queue.claim")
-        let jobs = try result.rows.map { row in
-            Job(
-                id: try row.decode("id"),
-                kind: try row.decode("kind"),
-                queue: try row.decode("queue"),
-                payload: Data(try row.decode("payload", as: String.self).utf8),
-                attempt: try row.decode("attempt"),
-                maxAttempts: try row.decode("max_attempts"),
-                priority: try row.decode("priority"),
-                runAt: try row.decode("run_at"),
-                createdAt: try row.decode("created_at"),
-                leaseExpiresAt: try row.decode("lease_expires_at"),
-                jobKey: try row.decode("job_key"))
+        var jobs: [Job] = []
+        var unreadable: [(id: Int64, reason: String)] = []
+        for row in result.rows {
+            do {
+                jobs.append(try job(from: row))
+            } catch {
+                unreadable.append((try row.decode("id"), "the claimed row cannot be read back: \(error)"))
+            }
+        }
+        if !unreadable.isEmpty {
+            try connection.execute(discardUnreadableSQL, [
+                workerID, unreadable.map(\.id), unreadable.map(\.reason), JobErrorKind.unreadableRow.rawValue,
+            ], name: "queue.discard_unreadable")
         }
         return jobs.sorted { ($0.priority, $0.runAt, $0.id) < ($1.priority, $1.runAt, $1.id) }
+    }
+
+    private static func job(from row: Row) throws -> Job {
+        Job(
+            id: try row.decode("id"),
+            kind: try row.decode("kind"),
+            queue: try row.decode("queue"),
+            payload: Data(try row.decode("payload", as: String.self).utf8),
+            attempt: try row.decode("attempt"),
+            maxAttempts: try row.decode("max_attempts"),
+            priority: try row.decode("priority"),
+            runAt: try row.decode("run_at"),
+            createdAt: try row.decode("created_at"),
+            leaseExpiresAt: try row.decode("lease_expires_at"),
+            jobKey: try row.decode("job_key"))
     }
 }

@@ -1,3 +1,5 @@
+import Postgres
+
 /// The `kind` recorded with a failed attempt in `queue.job.errors`, so operators can tell why without parsing text.
 public struct JobErrorKind: Hashable, Sendable, CustomStringConvertible {
     /// The stored text, e.g. `"unknown_kind"`.
@@ -12,6 +14,13 @@ public struct JobErrorKind: Hashable, Sendable, CustomStringConvertible {
     /// The payload did not decode as the kind's payload type: discarded at once.
     public static let undecodablePayload = JobErrorKind(rawValue: "undecodable_payload")
 
+    /// The claimed row could not be read back as a job (e.g. a non-finite `run_at`): discarded at once by the claim.
+    public static let unreadableRow = JobErrorKind(rawValue: "unreadable_row")
+
+    /// The database refused the data itself (`PostgresError.isDataError`: SQLSTATE class 22 or 23 but for unique and
+    /// exclusion violations): discarded at once, as a retry meets the same data.
+    public static let dataError = JobErrorKind(rawValue: "data_error")
+
     /// The job ran past its kind's timeout and its query was cancelled: retried until the attempts are used up.
     public static let timeout = JobErrorKind(rawValue: "timeout")
     /// The job's lease expired (its worker died or lost the database) and the rescuer returned it; recorded by
@@ -25,6 +34,7 @@ public struct JobErrorKind: Hashable, Sendable, CustomStringConvertible {
         switch error {
         case is PermanentJobError: .permanent
         case is PayloadDecodingError: .undecodablePayload
+        case let database as PostgresError where database.isDataError: .dataError
         case let interrupted as JobInterruptedError:
             if case .timeout = interrupted.interruption { .timeout } else { .error }
         default: .error

@@ -1,3 +1,5 @@
+import Postgres
+
 /// When a failed attempt runs again: capped exponential backoff with jitter. Pure: no clock, no I/O.
 ///
 /// After failed attempt `n` (1-based) the next attempt waits
@@ -8,7 +10,9 @@
 /// the one-hour cap at attempt 13; 20 attempts span roughly 10 hours. The jitter spreads retries of jobs that
 /// failed together (e.g. during a database restart). Defaults are a proposed default, in the spirit of Oban's and
 /// River's backoff. Whether to retry at all is ``decision(attempt:maxAttempts:error:using:)``: a
-/// ``PermanentJobError`` or an undecodable payload discards at once, and so does a failure of the last attempt.
+/// ``PermanentJobError``, an undecodable payload or a database error about the data itself
+/// (`PostgresError.isDataError`: SQLSTATE classes 22 and 23 but for unique and exclusion violations) discards at
+/// once, and so does a failure of the last attempt.
 public struct RetryPolicy: Sendable, Hashable {
     /// The wait after the first failed attempt, in seconds. Default 1; valid range > 0 and ≤ `maxDelay`.
     public var baseDelay: Double
@@ -59,12 +63,15 @@ public struct RetryPolicy: Sendable, Hashable {
     ///   - attempt: the attempt that failed, 1-based.
     ///   - maxAttempts: the job's attempt limit.
     ///   - error: what the handler threw.
-    /// - Returns: `.discard` for a ``PermanentJobError``, a ``PayloadDecodingError`` or the last attempt,
-    ///   else `.retry(after:)` with ``delay(afterAttempt:using:)``.
+    /// - Returns: `.discard` for a ``PermanentJobError``, a ``PayloadDecodingError``, a `PostgresError` whose
+    ///   `isDataError` holds (retrying cannot change the data) or the last attempt, else `.retry(after:)` with
+    ///   ``delay(afterAttempt:using:)`` (so serialization failures, deadlocks, lock timeouts, cancelled queries and
+    ///   connection losses are retried).
     public func decision(
         attempt: Int, maxAttempts: Int, error: any Error, using generator: inout some RandomNumberGenerator
     ) -> RetryDecision {
-        if error is PermanentJobError || error is PayloadDecodingError || attempt >= maxAttempts {
+        if error is PermanentJobError || error is PayloadDecodingError || (error as? PostgresError)?.isDataError == true
+            || attempt >= maxAttempts {
             return .discard
         }
         return .retry(after: delay(afterAttempt: attempt, using: &generator))

@@ -71,16 +71,26 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
         return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
     }
 
+    /// True when the server refused the data itself, so running the same work again fails the same way: SQLSTATE
+    /// class 22 (data exception: a value out of range, a bad date or number) or class 23 (integrity constraint
+    /// violation: CHECK, NOT NULL, foreign key), except 23505 unique_violation and 23P01 exclusion_violation, which a
+    /// concurrent writer can cause and a later attempt can clear.
+    public var isDataError: Bool {
+        guard kind == .server, let sqlState, !["23505", "23P01"].contains(sqlState) else { return false }
+        return sqlState.hasPrefix("22") || sqlState.hasPrefix("23")
+    }
+
     /// SQLSTATE 23505 unique_violation; `constraint` names the index.
     public var isUniqueViolation: Bool { sqlState == "23505" }
 
-    /// Kind, SQLSTATE and statement name; for this module's own errors (decoding, encoding, usage, timeout) also
-    /// its message, which never holds values. Safe to log.
+    /// Kind, SQLSTATE, statement name and the constraint the server named (an identifier); for this module's own
+    /// errors (decoding, encoding, usage, timeout) also its message, which never holds values. Safe to log.
     public var description: String {
         var parts = ["PostgresError.\(kind)"]
         if let sqlState { parts.append("SQLSTATE \(sqlState)") }
         if let statementName { parts.append("statement \(statementName)") }
         if let column, kind == .decoding { parts.append("column \(column)") }
+        if let constraint, kind == .server { parts.append("constraint \(constraint)") }
         if kind != .server && kind != .connection { parts.append(message) }
         return parts.joined(separator: ", ")
     }

@@ -30,7 +30,8 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// units.csv, positions.csv and employees.csv must be present; a missing history file reads as empty.
+    /// units.csv, positions.csv and employees.csv must be present; a missing history file reads as no rows, and an
+    /// import leaves that kind of history as it is.
     public var isRequired: Bool { self == .units || self == .positions || self == .employees }
 
     /// The kind of history row the file holds, nil for units, positions and employees.

@@ -9,7 +9,10 @@ import TalentStore
 /// twice gives identical rows (only `job_id` and `computed_at` differ).
 ///
 /// With `run_id` and `batch` (the fan-out of a review run sets them) it also counts the batch on its run, once; the
-/// batch that completes the run enqueues `succession_planning` in the same transaction.
+/// batch that completes the run enqueues `succession_planning` in the same transaction. A run's batch assesses the
+/// ids that still exist: an employee deleted since the fan-out has left the review (logged by count and internal
+/// id), and the batch still counts, so the run finishes. A direct job (no `run_id`) naming an id with no
+/// `hr.employee` row is discarded instead: its caller asked for someone who is not there.
 public enum AssessmentJob {
     /// The payload.
     public struct Payload: Codable, Sendable, Hashable {
@@ -41,8 +44,9 @@ public enum AssessmentJob {
     public static let kind = JobKind<Payload>("assessment")
 
     /// The handler.
-    /// - Throws: `PermanentJobError` for an unknown period, an employee id with no `hr.employee` row, a stored value
-    ///   the rules cannot read, or a position the rule set has no target level for; `PostgresError` (retried).
+    /// - Throws: `PermanentJobError` for an unknown period, an employee id with no `hr.employee` row (direct jobs
+    ///   only), a stored value the rules cannot read, or a position the rule set has no target level for;
+    ///   `PostgresError` (retried).
     @Sendable
     public static func run(_ payload: Payload, _ context: JobContext) throws {
         guard (payload.runID == nil) == (payload.batch == nil) else {
@@ -52,9 +56,17 @@ public enum AssessmentJob {
             let connection = context.connection
             let (period, rules) = try ReviewPeriods.find(id: payload.periodID, on: connection)
             let batch = try ReviewInputReader.read(employeeIDs: payload.employeeIDs, on: connection)
-            guard batch.missingIDs.isEmpty else {
-                throw PermanentJobError("employee ids not found in hr.employee: "
-                    + batch.missingIDs.map(String.init).joined(separator: ", "))
+            if !batch.missingIDs.isEmpty {
+                guard payload.runID != nil else {
+                    throw PermanentJobError("employee ids not found in hr.employee: "
+                        + batch.missingIDs.map(String.init).joined(separator: ", "))
+                }
+                // An employee deleted since the fan-out has left the review: the rest of the batch is still
+                // assessed and the batch still counts, so the run finishes.
+                context.logger.notice("assessment batch skips employees deleted since the fan-out", metadata: [
+                    "employees.missing": "\(batch.missingIDs.count)",
+                    "employee.ids": "\(batch.missingIDs.map(String.init).joined(separator: ","))",
+                ])
             }
             let organisation = try OrganisationReader.load(positionsHeldBy: batch.inputs.map(\.id), on: connection)
             let placements = try TalentEngine.assess(batch: batch.inputs.map(\.input), organisation: organisation,

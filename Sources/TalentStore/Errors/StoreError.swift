@@ -15,6 +15,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notFound = Code("not_found")
         /// A rule set the request names is not registered, or its stored parameters do not decode.
         public static let unknownRuleSet = Code("unknown_rule_set")
+        /// A value the request names lies outside what the tables can hold (a review year outside
+        /// `ReviewPeriods.years`, a rule-set version outside `RuleSetStore.versions`); checked before any statement.
+        public static let outOfRange = Code("out_of_range")
         /// A request that contradicts the stored data (e.g. a reference date outside the review year).
         public static let conflict = Code("conflict")
     }

@@ -6,9 +6,10 @@ public import Talent
 ///
 /// An import is a snapshot of the files given:
 /// - units, positions and employees are upserted by code and NIP (rows the files do not mention are kept as they are);
-/// - every history table (education … other scores) and the invalid-row markers of each *imported* employee are
-///   replaced by exactly the rows of this import: a history file that is absent or has no row for that employee
-///   leaves it with none;
+/// - for every history file in the folder (education … other scores), each *imported* employee's rows of that kind
+///   and their invalid-row markers are replaced by exactly the rows of this import: a present file with no row for
+///   that employee (even one with only its header) leaves it with none; a history file absent from the folder
+///   leaves that kind of history, and its markers, as they are;
 /// - the rejected rows are kept in `hr.import_reject` under a new `hr.import_run`, which also records the counts per
 ///   file, the reference date used and the unknown files skipped.
 /// Any error rolls the whole import back: it is applied with its report, or not at all.
@@ -36,7 +37,7 @@ public enum ImportWriter {
     /// - Throws: `PostgresError` from any statement (nothing is applied then); `EncodingError` never in practice.
     /// - Complexity: about 30 statements whatever the folder's size; the history rows travel by COPY.
     public static func apply(_ input: ValidatedInput, source: String, referenceDate: CivilDate,
-                             rowsRead: [InputFile: Int], unknownFiles: [String],
+                             rowsRead: [InputFile: Int], unknownFiles: [String], absentFiles: [InputFile],
                              on connection: Connection) throws -> Outcome {
         let counts = FileCounts.of(read: rowsRead, input: input)
         return try connection.withTransaction { connection in
@@ -47,7 +48,8 @@ public enum ImportWriter {
             try upsertUnits(input.units, on: connection)
             try upsertPositions(input.positions, on: connection)
             let ids = try upsertEmployees(input.employees.map(\.employee), on: connection)
-            try replaceHistory(input.employees, ids: ids, on: connection)
+            let present = InputFile.allCases.filter { $0.recordKind != nil && !absentFiles.contains($0) }
+            try replaceHistory(input.employees, ids: ids, files: Set(present), on: connection)
             try connection.copyIn("COPY hr.import_reject (import_id, file, line, nip, reason) FROM STDIN",
                                   rows: input.rejections.map { rejection -> [String?] in
                 [String(importID), rejection.file.rawValue, String(rejection.line),
@@ -126,13 +128,17 @@ public enum ImportWriter {
         return ids
     }
 
-    /// Deletes the imported employees' history rows and markers, then copies the new ones in (one COPY per table).
-    private static func replaceHistory(_ inputs: [EmployeeInput], ids: [String: Int64],
+    /// Deletes the imported employees' history rows and markers of the kinds in `files`, then copies the new ones
+    /// in (one COPY per table; a kind not in `files` has no rows, its file being absent).
+    private static func replaceHistory(_ inputs: [EmployeeInput], ids: [String: Int64], files: Set<InputFile>,
                                        on connection: Connection) throws {
         let allIDs = Array(ids.values)
-        for (name, sql) in deleteStatements {
+        for (file, name, sql) in deleteStatements where files.contains(file) {
             try connection.execute(sql, [allIDs], name: name)
         }
+        let kinds = files.compactMap(\.recordKind?.rawValue).sorted()
+        try connection.execute("DELETE FROM hr.invalid_row WHERE employee_id = ANY($1) AND kind = ANY($2::text[])",
+                               [allIDs, kinds], name: "hr.delete_invalid_row")
         // Each COPY builds its rows employee by employee while it sends them, so the import holds the validated
         // input and one chunk of COPY text, not a second copy of every history row.
         func rows(_ make: @escaping (String, EmployeeInput) -> [[String?]]) -> some Sequence<[String?]> {
@@ -186,16 +192,15 @@ public enum ImportWriter {
         })
     }
 
-    /// The history tables and markers of a set of employees, by statement name.
-    private static let deleteStatements: [(name: String, sql: String)] = [
-        ("hr.delete_education", "DELETE FROM hr.education WHERE employee_id = ANY($1)"),
-        ("hr.delete_training", "DELETE FROM hr.training WHERE employee_id = ANY($1)"),
-        ("hr.delete_performance", "DELETE FROM hr.performance WHERE employee_id = ANY($1)"),
-        ("hr.delete_assessment", "DELETE FROM hr.assessment WHERE employee_id = ANY($1)"),
-        ("hr.delete_award", "DELETE FROM hr.award WHERE employee_id = ANY($1)"),
-        ("hr.delete_penalty", "DELETE FROM hr.penalty WHERE employee_id = ANY($1)"),
-        ("hr.delete_other_score", "DELETE FROM hr.other_score WHERE employee_id = ANY($1)"),
-        ("hr.delete_invalid_row", "DELETE FROM hr.invalid_row WHERE employee_id = ANY($1)"),
+    /// The history table of each history file for a set of employees, with its statement name.
+    private static let deleteStatements: [(file: InputFile, name: String, sql: String)] = [
+        (.education, "hr.delete_education", "DELETE FROM hr.education WHERE employee_id = ANY($1)"),
+        (.training, "hr.delete_training", "DELETE FROM hr.training WHERE employee_id = ANY($1)"),
+        (.performance, "hr.delete_performance", "DELETE FROM hr.performance WHERE employee_id = ANY($1)"),
+        (.assessments, "hr.delete_assessment", "DELETE FROM hr.assessment WHERE employee_id = ANY($1)"),
+        (.awards, "hr.delete_award", "DELETE FROM hr.award WHERE employee_id = ANY($1)"),
+        (.penalties, "hr.delete_penalty", "DELETE FROM hr.penalty WHERE employee_id = ANY($1)"),
+        (.otherScores, "hr.delete_other_score", "DELETE FROM hr.other_score WHERE employee_id = ANY($1)"),
     ]
 
     private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }

@@ -16,16 +16,29 @@ public struct ReviewPeriod: Hashable, Sendable {
 
 /// Opening and finding review periods.
 public enum ReviewPeriods {
+    /// The review years `talent.review_period` holds (its CHECK on `year`): 2000 … 2999.
+    public static let years: ClosedRange<Int> = 2000...2999
+
+    /// - Throws: `StoreError` (`.outOfRange`) when `year` is outside ``years``.
+    static func checkYear(_ year: Int) throws {
+        guard years.contains(year) else {
+            throw StoreError(.outOfRange, "year \(year) is outside the review years \(years.lowerBound) … \(years.upperBound)")
+        }
+    }
+
     /// Creates the period of D's year, or reuses it: a year has one period, and the latest call sets its reference
     /// date and rule set (the annual review that calls this re-assesses everyone under them).
     /// - Parameters:
     ///   - referenceDate: D; Y is its year.
     ///   - ruleSetID: `name@version`, nil for the default rule set (`permenpanrb-3-2020/default@1`).
     /// - Returns: the period and its rule set.
-    /// - Throws: `StoreError` (`.unknownRuleSet`) for a rule set that is not registered; `PostgresError`.
+    /// - Throws: `StoreError` (`.outOfRange`) for a year outside ``years`` or a rule-set version outside
+    ///   `RuleSetStore.versions`, before any statement; (`.unknownRuleSet`) for a rule set that is not registered;
+    ///   `PostgresError`.
     public static func open(referenceDate: CivilDate, ruleSetID: String?, on connection: Connection) throws
         -> (period: ReviewPeriod, rules: RuleSet)
     {
+        try checkYear(referenceDate.year)
         let rules = try RuleSetStore.resolve(ruleSetID ?? RuleSet.default.id, on: connection)
         let row = try connection.execute("""
             INSERT INTO talent.review_period (year, reference_date, rule_set_name, rule_set_version)
@@ -48,9 +61,11 @@ public enum ReviewPeriods {
     }
 
     /// The period of year Y and its rule set.
-    /// - Throws: `StoreError` (`.notFound`) when the year has no period; `.unknownRuleSet` as `RuleSetStore.resolve`.
+    /// - Throws: `StoreError` (`.outOfRange`) for a year outside ``years``, before any statement; (`.notFound`) when
+    ///   the year has no period; `.unknownRuleSet` as `RuleSetStore.resolve`.
     public static func find(year: Int, on connection: Connection) throws -> (period: ReviewPeriod, rules: RuleSet) {
-        try find(byYearSQL, year, missing: "there is no review period for \(year)", on: connection)
+        try checkYear(year)
+        return try find(byYearSQL, year, missing: "there is no review period for \(year)", on: connection)
     }
 
     static let byIDSQL = """

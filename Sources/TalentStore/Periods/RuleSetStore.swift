@@ -16,9 +16,13 @@ public enum RuleSetStore {
         }
     }
 
+    /// The versions `talent.rule_set.version` (an `integer`) can hold: 1 … 2,147,483,647.
+    public static let versions: ClosedRange<Int> = 1...Int(Int32.max)
+
     /// The rule set `id` (`name@version`). The default rule set is registered on first use.
-    /// - Throws: `StoreError` (`.unknownRuleSet`) when `id` is malformed, not stored, or its parameters do not
-    ///   decode or fail `RuleSet.validate()`.
+    /// - Throws: `StoreError` (`.outOfRange`) when the version is outside ``versions`` (before any statement);
+    ///   (`.unknownRuleSet`) when `id` is malformed, not stored, or its parameters do not decode or fail
+    ///   `RuleSet.validate()`.
     public static func resolve(_ id: String, on connection: Connection) throws -> RuleSet {
         if id == RuleSet.default.id {
             try register(.default, on: connection)
@@ -26,6 +30,10 @@ public enum RuleSetStore {
         }
         guard let at = id.lastIndex(of: "@"), let version = Int(id[id.index(after: at)...]) else {
             throw StoreError(.unknownRuleSet, "rule set \(id) is not written name@version")
+        }
+        guard versions.contains(version) else {
+            throw StoreError(.outOfRange, "rule set \(id): the version must be a whole number from \(versions.lowerBound) "
+                + "to \(versions.upperBound)")
         }
         guard let rules = try load(name: String(id[..<at]), version: version, on: connection) else {
             throw StoreError(.unknownRuleSet, "rule set \(id) is not registered in talent.rule_set")

@@ -7,17 +7,20 @@ import TalentStore
 
 /// `talenta import DIR`: validates a DOMAIN.md §11 input folder and applies it to the `hr` schema in one transaction.
 ///
-/// Prints the rows per file and every rejected row (file, line, NIP, reason). A missing required file, malformed CSV
-/// or a wrong header refuses the whole import (the expected header is shown) and changes nothing; so does a database
-/// error. Unknown extra files are reported and skipped. Exit code 0 when applied, 1 when refused.
+/// Prints the rows per file, the history files absent (their history left as it was) and every rejected row (file,
+/// line, NIP, reason). A missing required file, malformed CSV or a wrong header refuses the whole import (the
+/// expected header is shown) and changes nothing; so does a database error. Unknown extra files are reported and skipped. Exit code 0 when applied, 1 when refused.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import HR data (the DOMAIN.md §11 CSV files of a folder) into the hr schema.",
         discussion: """
             An import is a snapshot of the files given: units, positions and employees are upserted by code and \
-            NIP; each imported employee's history rows are replaced by exactly those in the files. Rejected rows \
-            are reported and kept in hr.import_reject; all good rows are imported. The per-change recalculation             triggers are off during the import; one recalculation of everyone for the open review period (if any)             is enqueued with it instead.
+            NIP; for each history file present, the imported employees' rows of that kind are replaced by exactly \
+            those in the file (a file with only its header leaves them none); an absent history file leaves that \
+            history as it was. Rejected rows are reported and kept in hr.import_reject; all good rows are \
+            imported. The per-change recalculation triggers are off during the import; one recalculation of \
+            everyone for the open review period (if any) is enqueued with it instead.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -37,13 +40,14 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let folderURL = URL(fileURLWithPath: directory, isDirectory: true)
         let day = referenceDate.flatMap(CivilDate.init(iso:)) ?? Self.today()
-        let (input, read, unknownFiles) = try Self.readAndValidate(folderURL, referenceDate: day)
+        let (input, read, unknownFiles, absentFiles) = try Self.readAndValidate(folderURL, referenceDate: day)
         let outcome: ImportWriter.Outcome
         do {
             let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-import")
             defer { connection.close() }
             outcome = try ImportWriter.apply(input, source: folderURL.standardizedFileURL.path, referenceDate: day,
-                                             rowsRead: read, unknownFiles: unknownFiles, on: connection)
+                                             rowsRead: read, unknownFiles: unknownFiles, absentFiles: absentFiles,
+                                             on: connection)
         } catch {
             throw CommandFailure("import failed and was rolled back, nothing was changed", error)
         }
@@ -58,6 +62,9 @@ struct ImportCommand: ParsableCommand {
         }
         for name in unknownFiles {
             print("Unknown file skipped: \(name)")
+        }
+        for file in absentFiles {
+            print("Absent history file: \(file.rawValue) (that history of the imported employees is left as it was)")
         }
         if input.rejections.isEmpty {
             print("No row was rejected.")
@@ -84,7 +91,7 @@ struct ImportCommand: ParsableCommand {
     /// - Returns: the validated input, the data rows read per file and the unknown files skipped.
     /// - Throws: `CommandFailure` when the folder cannot be read (nothing is changed).
     private static func readAndValidate(_ folderURL: URL, referenceDate day: CivilDate) throws
-        -> (input: ValidatedInput, read: [InputFile: Int], unknownFiles: [String])
+        -> (input: ValidatedInput, read: [InputFile: Int], unknownFiles: [String], absentFiles: [InputFile])
     {
         let rows: InputRows
         do {
@@ -92,7 +99,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CommandFailure(description: "import refused, nothing was changed: \(error)")
         }
-        return (rows.validate(referenceDate: day), rows.counts, rows.unknownFiles)
+        return (rows.validate(referenceDate: day), rows.counts, rows.unknownFiles, rows.absentFiles)
     }
 
     /// Today in UTC, the default D.

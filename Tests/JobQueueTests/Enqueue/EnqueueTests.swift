@@ -25,6 +25,15 @@ struct EnqueueTests {
          "max_attempts must be at least 1"),
         ("negative max_attempts", "SELECT queue.enqueue('noop', '{}', max_attempts => -5)", "22023", "got -5"),
         ("empty job_key", "SELECT queue.enqueue('noop', '{}', job_key => '')", "22023", "job_key must be NULL or 1-255"),
+        ("run_at -infinity", "SELECT queue.enqueue('noop', '{}', run_at => '-infinity')", "22023",
+         "run_at must be a finite time from 1970-01-01 to 9999-12-31"),
+        ("run_at infinity", "SELECT queue.enqueue('noop', '{}', run_at => 'infinity')", "22023",
+         "to park a job, give a far-future time"),
+        ("run_at BC", "SELECT queue.enqueue('noop', '{}', run_at => '0044-03-15 BC')", "22023", "run_at must be"),
+        ("run_at before 1970", "SELECT queue.enqueue('noop', '{}', run_at => '1969-12-31 23:59:59+00')", "22023",
+         "run_at must be"),
+        ("run_at after 9999", "SELECT queue.enqueue('noop', '{}', run_at => '10000-01-01 00:00:00+00')", "22023",
+         "run_at must be"),
     ]
 
     @Test("invalid arguments raise a clear error and add nothing", arguments: invalidCalls)
@@ -130,6 +139,61 @@ struct EnqueueTests {
         let after = try Enqueuer.enqueue(
             NoopJob.kind, NoopJob.Payload(), options: EnqueueOptions(jobKey: "annual-2025"), on: connection)
         #expect(after != first)
+    }
+
+    @Test("a job_key is deduplicated per kind: a job of another kind cannot squat an internal key")
+    func jobKeyIsPerKind() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let squat = try QueueTestKit.scalar(
+            "SELECT queue.enqueue('noop', '{}', run_at => '9999-12-31', job_key => 'succession_planning:run:2')",
+            as: Int64.self, on: connection)
+        let planning = try QueueTestKit.scalar("""
+            SELECT queue.enqueue('succession_planning', '{"period_id": 1}', job_key => 'succession_planning:run:2')
+            """, as: Int64.self, on: connection)
+        #expect(planning != squat, "a noop job must not absorb the succession planning's key")
+        let again = try QueueTestKit.scalar("""
+            SELECT queue.enqueue('succession_planning', '{"period_id": 1}', job_key => 'succession_planning:run:2')
+            """, as: Int64.self, on: connection)
+        #expect(again == planning, "the same kind and key still deduplicate")
+        let kinds = try connection.execute(
+            "SELECT kind, run_at < '9999-01-01' AS due FROM queue.job ORDER BY id", name: "test.kinds").rows
+            .map { "\(try $0.decode("kind", as: String.self))|\(try $0.decode("due", as: Bool.self))" }
+        #expect(kinds == ["noop|false", "succession_planning|true"])
+
+        // queue.retry still refuses to revive a job whose kind and key are pending again.
+        try connection.execute("SELECT queue.cancel($1)", [planning], name: "test.cancel")
+        let next = try QueueTestKit.scalar("""
+            SELECT queue.enqueue('succession_planning', '{"period_id": 1}', job_key => 'succession_planning:run:2')
+            """, as: Int64.self, on: connection)
+        #expect(next != planning)
+        #expect {
+            try connection.execute("SELECT queue.retry($1)", [planning], name: "test.retry")
+        } throws: { error in
+            (error as? PostgresError)?.sqlState == "23505"
+        }
+    }
+
+    @Test("a run_at outside 1970 … 9999 is refused by the table too, and a far-future parked job is fine")
+    func runAtRangeConstraint() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let parked = try QueueTestKit.scalar(
+            "SELECT queue.enqueue('noop', '{}', run_at => '9999-12-31')", as: Int64.self, on: connection)
+        #expect(parked > 0)
+        #expect {
+            try connection.execute("UPDATE queue.job SET run_at = '-infinity' WHERE id = $1", [parked],
+                                   name: "test.bad_run_at")
+        } throws: { error in
+            (error as? PostgresError)?.sqlState == "23514"
+        }
+        let status = try QueueTestKit.scalar(
+            "SELECT count(*) FROM queue.queue_status", as: Int.self, on: connection)
+        #expect(status >= 1)
     }
 
     @Test("concurrent enqueues of one job_key: a rolled-back one leaves the key free, a committed one is returned")

@@ -1,4 +1,5 @@
 import JobQueue
+import Postgres
 import Testing
 
 /// A seeded generator so jitter tests are reproducible (SplitMix64).
@@ -83,6 +84,20 @@ struct RetryPolicyTests {
         let decision = RetryPolicy.default.decision(
             attempt: 1, maxAttempts: 20, error: PermanentJobError("unit 9 does not exist"), using: &generator)
         #expect(decision == .discard)
+    }
+
+    @Test("decision: a database error about the data (SQLSTATE class 22 or 23) discards at once; transient ones retry",
+          arguments: [("23514", true), ("22003", true), ("22012", true), ("23502", true), ("23503", true),
+                      ("23505", false), ("23P01", false), ("40001", false), ("40P01", false), ("55P03", false),
+                      ("57014", false), ("08006", false), ("53300", false)])
+    func dataErrorsDiscard(sqlState: String, discards: Bool) {
+        var generator = SeededGenerator(state: 1)
+        let error = PostgresError(kind: .server, sqlState: sqlState, message: "m", statementName: "talent.open_period")
+        let decision = RetryPolicy.default.decision(attempt: 1, maxAttempts: 20, error: error, using: &generator)
+        #expect((decision == .discard) == discards, "SQLSTATE \(sqlState): \(decision)")
+        let connectionLost = PostgresError(kind: .connection, message: "server closed the connection")
+        #expect(RetryPolicy.default.decision(attempt: 1, maxAttempts: 20, error: connectionLost, using: &generator)
+                != .discard)
     }
 
     @Test("validation names the field out of range", arguments: [

@@ -14,6 +14,7 @@ enum FolderImport {
         for record in read.records { counts[record.file, default: 0] += 1 }
         return try ImportWriter.apply(Validator.validate(read.records, referenceDate: referenceDate),
                                       source: folder.path, referenceDate: referenceDate, rowsRead: counts,
-                                      unknownFiles: read.unknownFiles, on: connection)
+                                      unknownFiles: read.unknownFiles, absentFiles: read.absentFiles,
+                                      on: connection)
     }
 }
