@@ -66,8 +66,19 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot write \(file.path)", error)
         }
-        print("Wrote the \(year) nine-box report (\(report.summary.counts.assessed) assessed, "
-              + "\(report.opds.count) OPD sections\(names ? ", with names" : "")) to \(file.standardizedFileURL.path)")
+        print("Wrote the \(year) nine-box report (\(Self.contents(report, format: format ?? .svg, opd: opd, names: names))) "
+              + "to \(file.standardizedFileURL.path)")
+    }
+
+    /// What the written file holds, for the closing line: "65 assessed, 3 OPD sections" for the city's HTML,
+    /// "65 assessed" for its SVG (one grid), "OPD BPKAD, 12 assessed" for one OPD; ", with names" when asked for.
+    static func contents(_ report: NineBoxReport, format: Format, opd: String?, names: Bool) -> String {
+        var parts = [String]()
+        if let opd { parts.append("OPD \(opd)") }
+        parts.append("\(report.summary.counts.assessed) assessed")
+        if format == .html, opd == nil { parts.append("\(report.opds.count) OPD sections") }
+        if names { parts.append("with names") }
+        return parts.joined(separator: ", ")
     }
 
     /// Builds the report from the stored counts (and people, when asked for): the summary is the city, or the one

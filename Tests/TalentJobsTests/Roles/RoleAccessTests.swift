@@ -89,6 +89,9 @@ struct RoleAccessTests {
                 let report = try TalentaCommand.run(["report", "--database-url", url, "--year", "2026", "--out", out]
                                                     + (opd.map { ["--opd", $0] } ?? []))
                 #expect(report.status == 0, "talenta report \(file) as \(who) failed:\n\(report.errors)")
+                // The closing line says what the file holds: OPD sections only in the city's HTML.
+                #expect(report.output.contains("OPD sections") == file.hasSuffix(".html"), "\(report.output)")
+                #expect(report.output.contains("(OPD BPKAD, ") == (opd != nil), "\(report.output)")
                 files.append((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
             }
             #expect(!files[0].isEmpty && files[0] == files[1], "\(file): the reader's report differs from the owner's")
