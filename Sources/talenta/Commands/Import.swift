@@ -17,7 +17,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             An import is a snapshot of the files given: units, positions and employees are upserted by code and \
             NIP; each imported employee's history rows are replaced by exactly those in the files. Rejected rows \
-            are reported and kept in hr.import_reject; all good rows are imported. The per-change recalculation             triggers are off during the import; one recalculation of everyone for the open review period (if any)             is enqueued with it instead.
+            are reported and kept in hr.import_reject; all good rows are imported. The per-change recalculation \
+            triggers are off during the import; one recalculation of everyone for the open review period (if any) \
+            is enqueued with it instead.
             """)
 
     @OptionGroup var database: DatabaseOptions
