@@ -25,7 +25,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
   scripts/db-up.sh
   source "${TALENTA_PGDIR:-.pgdata}/env"
   ADMIN_URL=$DATABASE_URL
-  psql -X -q "$ADMIN_URL" -c 'DROP DATABASE IF EXISTS talenta_demo WITH (FORCE)' -c 'CREATE DATABASE talenta_demo'
+  # psql -q does not silence NOTICE ("database talenta_demo does not exist, skipping"): raise the level instead.
+  PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 "$ADMIN_URL" \
+    -c 'DROP DATABASE IF EXISTS talenta_demo WITH (FORCE)' -c 'CREATE DATABASE talenta_demo'
   export DATABASE_URL=${ADMIN_URL%/*}/talenta_demo
 fi
 

@@ -48,6 +48,20 @@ struct CopyTests {
         #expect(try connection.execute("SELECT 1 AS one").rows.first?.decode("one", as: Int.self) == 1)
     }
 
+    @Test("a duplicate key names the COPY's label and the constraint, not the values")
+    func duplicateKeyIsReadable() throws {
+        let rows: [[String?]] = [["7", "secret 198001012005011001", nil], ["7", "again", nil]]
+        let error = try #require(throws: PostgresError.self) {
+            try connection.copyIn("COPY loaded (n, body, note) FROM STDIN", rows: rows, name: "loaded.copy")
+        }
+        #expect(error.isUniqueViolation)
+        #expect(error.statementName == "loaded.copy")
+        #expect(error.description.contains("SQLSTATE 23505"))
+        #expect(error.description.contains("statement loaded.copy"))
+        #expect(error.description.contains("constraint loaded_pkey"))
+        #expect(!error.description.contains("198001012005011001"))
+    }
+
     @Test func rejectedRowCopiesNothing() throws {
         let rows: [[String?]] = [["1", "a", nil], ["not a number", "b", nil]]
         let error = try #require(throws: PostgresError.self) {

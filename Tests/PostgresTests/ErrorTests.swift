@@ -30,6 +30,8 @@ struct ErrorTests {
         #expect(error.statementName == "person.insert")
         #expect(error.description.contains("23505"))
         #expect(error.description.contains("person.insert"))
+        #expect(error.description.contains("constraint person_nip_key"))
+        #expect(error.description.contains("table person"))
         #expect(!error.description.contains(nip))
         #expect(error.debugDescription.contains(nip))
         // The connection is still usable after a server error.

@@ -44,6 +44,19 @@ struct ResultViewsTests {
         let summary = try TalentaCommand.run(["summary", "--database-url", database.url, "--year", "2026"])
         #expect(summary.status == 0, "summary failed: \(summary.errors)")
         let lines = summary.output.split(separator: "\n").map(String.init)
+        let employees: Int = try ReviewTestKit.scalar("SELECT count(*) FROM hr.employee", on: connection)
+        let states = try ReviewTestKit.snapshot("""
+            SELECT state || ' ' || count(*) FROM hr.employee
+             WHERE id NOT IN (SELECT employee_id FROM talent.assessment_result) GROUP BY state ORDER BY state
+            """, on: connection)
+        try #require(!states.isEmpty, "the golden city has employees who are not assessed (PENSIUN, BERHENTI)")
+        let placedCount = placements.rows.filter { !$0[boxColumn].isEmpty }.count
+        let assessed = placements.rows.count
+        let notInReview = employees - assessed
+        let headline: String = "Talent review 2026: \(assessed) assessed of \(employees) employees, "
+            + "\(placedCount) placed on the nine-box grid; \(notInReview) not in the review ("
+            + states.joined(separator: ", ") + ")"
+        #expect(lines.first == headline)
         // The regulation's layout: kinerja ATAS on top, potensi RENDAH → TINGGI from left to right.
         for (label, numbers) in [("kinerja ATAS", [4, 7, 9]), ("kinerja SESUAI", [2, 5, 8]),
                                  ("kinerja BAWAH", [1, 3, 6])] {

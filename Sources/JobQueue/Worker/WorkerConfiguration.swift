@@ -13,9 +13,14 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// (its worker died) is rescued by any worker's next heartbeat. Default 30; valid range 1...86,400.
     public var lease: Double
     /// Stop when no job is claimable (none available or retryable with run_at <= now in this queue) and none is
-    /// running. Jobs scheduled later, including retries waiting out their backoff, do not keep the worker alive.
-    /// Default false (run until ``WorkerPool/shutdown()``).
+    /// running, unless one of the queue's available or retryable jobs is due within ``idleGrace`` seconds (a retry
+    /// waiting out a short backoff): then wait for it. Exiting with jobs due later logs a warning with their number
+    /// and the next run_at. A paused queue does not keep the worker alive. Default false (run until
+    /// ``WorkerPool/shutdown()``).
     public var exitWhenIdle: Bool
+    /// With ``exitWhenIdle``: seconds ahead in which a pending job's run_at keeps an idle worker waiting. Default 30;
+    /// valid range 0...86,400 (0: exit as soon as nothing is claimable).
+    public var idleGrace: Double
     /// LISTEN on `talenta_jobs` to claim as soon as a job is enqueued. Default true; false polls only (for
     /// PgBouncer and other poolers in transaction mode, which do not keep a session's LISTEN).
     public var listen: Bool
@@ -61,7 +66,7 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// A configuration with the documented defaults, overridden by the arguments given.
     public init(
         concurrency: Int = 4, queue: String = "default", pollInterval: Double = 1, lease: Double = 30,
-        exitWhenIdle: Bool = false, listen: Bool = true, retryPolicy: RetryPolicy = .default,
+        exitWhenIdle: Bool = false, idleGrace: Double = 30, listen: Bool = true, retryPolicy: RetryPolicy = .default,
         connectionTimeout: Double = 30, applicationName: String = "talenta-worker", defaultJobTimeout: Double = 900,
         shutdownTimeout: Double = 30, reconnectBackoff: ReconnectBackoff = .default, rescueBatchSize: Int = 1_000,
         version: String = "unknown", connectionDefaults: [String: String] = ConnectionDefaults.resilient,
@@ -73,6 +78,7 @@ public struct WorkerConfiguration: Sendable, Hashable {
         self.pollInterval = pollInterval
         self.lease = lease
         self.exitWhenIdle = exitWhenIdle
+        self.idleGrace = idleGrace
         self.listen = listen
         self.retryPolicy = retryPolicy
         self.connectionTimeout = connectionTimeout
@@ -105,6 +111,9 @@ public struct WorkerConfiguration: Sendable, Hashable {
         }
         guard pollInterval.isFinite, (0.01...3_600).contains(pollInterval) else {
             throw invalid("poll interval must be between 0.01 and 3600 seconds")
+        }
+        guard idleGrace.isFinite, (0...86_400).contains(idleGrace) else {
+            throw invalid("idle grace must be between 0 and 86400 seconds")
         }
         guard lease.isFinite, (1...86_400).contains(lease) else {
             throw invalid("lease must be between 1 and 86400 seconds")

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 public import Logging
 import Postgres
 
@@ -237,19 +238,42 @@ public final class WorkerPool: Sendable {
             }
             if claimed.count == room { continue }
             if claimed.isEmpty, configuration.exitWhenIdle, state.busyCount == 0 {
-                logger.info("no claimable job and none running: stopping (exit when idle)")
-                state.requestStop()
+                let pending = try PendingJobs.read(queue: configuration.queue, on: connection)
+                if !pending.paused, let due = pending.secondsUntilNext, due <= configuration.idleGrace {
+                    try waitForWork(on: connection, seconds: min(configuration.pollInterval, max(due, 0.01)),
+                                    wakeWhenIdle: false)
+                    continue
+                }
+                stopWhenIdle(leaving: pending)
                 return
             }
             try waitForWork(on: connection)
         }
     }
 
-    /// Waits up to the poll interval for a notification on this worker's queue; returns early when the pool stops
-    /// claiming, or (with `exitWhenIdle`) when the last running job ended.
-    private func waitForWork(on connection: Connection) throws {
-        let deadline = ContinuousClock.now + .seconds(configuration.pollInterval)
-        let exitWhenIdle = configuration.exitWhenIdle
+    /// Stops an idle pool (``WorkerConfiguration/exitWhenIdle``), warning when jobs of its queue are still pending.
+    private func stopWhenIdle(leaving pending: PendingJobs) {
+        if pending.count == 0 {
+            logger.info("no claimable job and none running: stopping (exit when idle)")
+        } else {
+            let next = pending.nextRunAt.map { $0.ISO8601Format() } ?? "unknown"
+            logger.warning(
+                pending.paused
+                    ? "queue paused: stopping (exit when idle) with jobs pending"
+                    : "no job due within the idle grace: stopping (exit when idle) with jobs pending",
+                metadata: [
+                    "queue": "\(configuration.queue)", "jobs.pending": "\(pending.count)", "next.run_at": "\(next)",
+                    "next.due_seconds": "\(pending.secondsUntilNext.map { Int($0.rounded(.up)) } ?? 0)",
+                ])
+        }
+        state.requestStop()
+    }
+
+    /// Waits up to `seconds` (the poll interval by default) for a notification on this worker's queue; returns early
+    /// when the pool stops claiming, or (with `exitWhenIdle` and `wakeWhenIdle`) when the last running job ended.
+    private func waitForWork(on connection: Connection, seconds: Double? = nil, wakeWhenIdle: Bool = true) throws {
+        let deadline = ContinuousClock.now + .seconds(seconds ?? configuration.pollInterval)
+        let exitWhenIdle = configuration.exitWhenIdle && wakeWhenIdle
         let wakeUp: (WorkerState.Phase, Int) -> Bool = { phase, busy in
             phase != .running || (exitWhenIdle && busy == 0)
         }

@@ -8,13 +8,14 @@ extension Connection {
     /// - Parameters:
     ///   - copyStatement: e.g. `COPY hr.pegawai (nip, nama) FROM STDIN` (text format, the default tab delimiter).
     ///   - rows: each row's fields in the statement's column order; nil = NULL.
+    ///   - name: the label errors carry as `statementName` (e.g. "talent.copy_results"); "copy_in" by default.
     /// - Returns: the number of rows the server copied.
     /// - Throws: `PostgresError` `.server` when a row is rejected (nothing is copied: COPY is one statement),
     ///   `.encoding` for a field holding a NUL character (the COPY is aborted), `.usage` when the statement is
     ///   not a COPY or the connection is closed, `.connection` when the connection is lost.
     @discardableResult
-    public func copyIn(_ copyStatement: String, rows: some Sequence<[String?]>) throws(PostgresError) -> Int {
-        let name = "copy_in"
+    public func copyIn(_ copyStatement: String, rows: some Sequence<[String?]>,
+                       name: String = "copy_in") throws(PostgresError) -> Int {
         let handle = try openHandle(name)
         guard copyStatement.drop(while: \.isWhitespace).prefix(4).uppercased() == "COPY" else {
             throw PostgresError.usage("copyIn needs a COPY … FROM STDIN statement", statementName: name)

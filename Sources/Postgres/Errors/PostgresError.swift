@@ -2,7 +2,8 @@
 ///
 /// A struct with a stable `kind` and the raw SQLSTATE, not an enum, so new codes never break callers. The server's
 /// message and detail may hold row values (personal data): they appear only in `debugDescription`; `description`
-/// names the kind, the SQLSTATE and the statement's `name:` label, never values.
+/// names the kind, the SQLSTATE, the statement's `name:` label and the constraint and table the server named
+/// (identifiers), never values.
 public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringConvertible, Sendable {
     /// What went wrong, at the level callers act on.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
@@ -83,14 +84,17 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
     /// SQLSTATE 23505 unique_violation; `constraint` names the index.
     public var isUniqueViolation: Bool { sqlState == "23505" }
 
-    /// Kind, SQLSTATE, statement name and the constraint the server named (an identifier); for this module's own
-    /// errors (decoding, encoding, usage, timeout) also its message, which never holds values. Safe to log.
+    /// Kind, SQLSTATE, statement name, and the constraint and table the server named (identifiers, e.g.
+    /// "constraint assessment_result_pkey, table assessment_result"); for this module's own errors (decoding,
+    /// encoding, usage, timeout) also its message, which never holds values. Safe to log and to store (a job's
+    /// `last_error`).
     public var description: String {
         var parts = ["PostgresError.\(kind)"]
         if let sqlState { parts.append("SQLSTATE \(sqlState)") }
         if let statementName { parts.append("statement \(statementName)") }
-        if let column, kind == .decoding { parts.append("column \(column)") }
         if let constraint, kind == .server { parts.append("constraint \(constraint)") }
+        if let table, kind == .server { parts.append("table \(table)") }
+        if let column, kind == .decoding { parts.append("column \(column)") }
         if kind != .server && kind != .connection { parts.append(message) }
         return parts.joined(separator: ", ")
     }
@@ -99,9 +103,8 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
     /// leave the machine.
     public var debugDescription: String {
         var text = description + ": " + message
-        for (label, value) in [
-            ("detail", detail), ("hint", hint), ("constraint", constraint), ("table", table), ("column", column),
-        ] {
+        let named: [(String, String?)] = kind == .server ? [] : [("constraint", constraint), ("table", table)]
+        for (label, value) in [("detail", detail), ("hint", hint)] + named + [("column", column)] {
             if let value { text += "; \(label): \(value)" }
         }
         return text

@@ -23,54 +23,60 @@ public enum BoxDistributionReader {
         public var name: String
     }
 
-    /// Counts per OPD and box of year Y's review, ordered by OPD code then box (not placed first).
+    /// Counts per OPD and box of year Y's review, ordered by OPD code then box (not placed first). Reads only the
+    /// views `talent.review_periods`, `talent.opd` and `talent.box_distribution`, so a `talenta_reader` login may
+    /// call it.
     /// - Parameters:
     ///   - year: Y.
     ///   - opdCode: only this OPD; nil for every OPD.
     /// - Throws: `StoreError` `.notFound` when Y has no review period or `opdCode` names no OPD (a unit with no
     ///   parent); `PostgresError`.
     public static func counts(year: Int, opdCode: String?, on connection: Connection) throws -> [BoxCount] {
-        let period = try ReviewPeriods.find(year: year, on: connection).period
+        try requirePeriod(year, on: connection)
         if let opdCode { try requireOPD(opdCode, on: connection) }
         return try connection.execute("""
-            SELECT o.opd_code, u.name AS opd_name, r.box, count(*) AS employees
-              FROM talent.assessment_result r
-              JOIN hr.employee e ON e.id = r.employee_id
-              JOIN hr.position pos ON pos.position_code = e.position_code
-              JOIN talent.opd o ON o.unit_code = pos.unit_code
-              JOIN hr.unit u ON u.unit_code = o.opd_code
-             WHERE r.period_id = $1 AND ($2::text IS NULL OR o.opd_code = $2::text)
-             GROUP BY o.opd_code, u.name, r.box
-             ORDER BY o.opd_code, r.box NULLS FIRST
-            """, [period.id, opdCode], name: "talent.report_counts").rows.map { row in
+            SELECT opd_code, opd_name, box, employees
+              FROM talent.box_distribution
+             WHERE year = $1::integer AND ($2::text IS NULL OR opd_code = $2::text)
+             ORDER BY opd_code, box NULLS FIRST
+            """, [year, opdCode], name: "talent.report_counts").rows.map { row in
             BoxCount(opdCode: try row.decode("opd_code"), opdName: try row.decode("opd_name"),
                      box: try row.decode("box", as: Int?.self), employees: try row.decode("employees"))
         }
     }
 
-    /// Every placed employee of year Y's review with NIP and name, ordered by OPD code, box, name and NIP.
+    /// Every placed employee of year Y's review with NIP and name, ordered by OPD code, box, name and NIP. Names are
+    /// personal data kept in `hr.employee`: this needs read access to hr (the worker's or the owner's login), which
+    /// `talenta_reader` does not have.
     /// - Parameters: as ``counts(year:opdCode:on:)``.
-    /// - Throws: as ``counts(year:opdCode:on:)``.
+    /// - Throws: as ``counts(year:opdCode:on:)``; `PostgresError` 42501 for a login that may not read hr.
     public static func placedEmployees(year: Int, opdCode: String?, on connection: Connection) throws -> [PlacedEmployee] {
-        let period = try ReviewPeriods.find(year: year, on: connection).period
+        try requirePeriod(year, on: connection)
         if let opdCode { try requireOPD(opdCode, on: connection) }
         return try connection.execute("""
             SELECT o.opd_code, r.box, r.nip, e.name
               FROM talent.assessment_result r
+              JOIN talent.review_period p ON p.id = r.period_id
               JOIN hr.employee e ON e.id = r.employee_id
               JOIN hr.position pos ON pos.position_code = e.position_code
               JOIN talent.opd o ON o.unit_code = pos.unit_code
-             WHERE r.period_id = $1 AND r.box IS NOT NULL AND ($2::text IS NULL OR o.opd_code = $2::text)
+             WHERE p.year = $1::integer AND r.box IS NOT NULL AND ($2::text IS NULL OR o.opd_code = $2::text)
              ORDER BY o.opd_code, r.box, e.name, r.nip
-            """, [period.id, opdCode], name: "talent.report_people").rows.map { row in
+            """, [year, opdCode], name: "talent.report_people").rows.map { row in
             PlacedEmployee(opdCode: try row.decode("opd_code"), box: try row.decode("box"),
                            nip: try row.decode("nip"), name: try row.decode("name"))
         }
     }
 
+    private static func requirePeriod(_ year: Int, on connection: Connection) throws {
+        let found = try connection.execute(
+            "SELECT 1 FROM talent.review_periods WHERE year = $1::integer", [year], name: "talent.report_period")
+        guard !found.rows.isEmpty else { throw StoreError(.notFound, "there is no review period for \(year)") }
+    }
+
     private static func requireOPD(_ code: String, on connection: Connection) throws {
         let found = try connection.execute(
-            "SELECT 1 FROM hr.unit WHERE unit_code = $1 AND parent_code IS NULL", [code], name: "talent.report_opd")
+            "SELECT 1 FROM talent.opd WHERE opd_code = $1 LIMIT 1", [code], name: "talent.report_opd")
         guard !found.rows.isEmpty else { throw StoreError(.notFound, "no OPD with code \(code)") }
     }
 }

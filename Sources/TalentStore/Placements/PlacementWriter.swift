@@ -17,17 +17,29 @@ public enum PlacementWriter {
         }
     }
 
-    /// Replaces the results of `employeeIDs` in a period by `entries`: deletes the batch's rows (its pool rows go
-    /// with them; the deleted results are kept in `talent.assessment_result_history` by trigger), then copies the new rows in with one COPY per table. An employee of the batch without an entry
+    /// Replaces the results of `employeeIDs` in a period by `entries`: locks the batch's employees, deletes the
+    /// batch's rows (its pool rows go with them; the deleted results are kept in `talent.assessment_result_history`
+    /// by trigger), then copies the new rows in with one COPY per table. An employee of the batch without an entry
     /// (not assessed: PENSIUN, BERHENTI) is left without a result. Run it inside a transaction so the batch is
     /// replaced atomically; the same inputs always give the same rows (only `job_id` and `computed_at` differ).
+    ///
+    /// Batches that share employees (a recalculation of one NIP while its OPD is recalculated) replace them one
+    /// after the other: each takes a transaction-level advisory lock per employee (``lockClass``, the id) in
+    /// ascending key order before deleting, so the second waits for the first to commit, then replaces its rows,
+    /// and two batches can never deadlock on each other. The locks touch no table row: HR writers
+    /// (`talenta import`), succession planning and the history trigger never wait on them.
     /// - Parameters:
     ///   - employeeIDs: the whole batch; every entry's employee must be among them.
     ///   - source: the id of the writer (the queue job), kept in `job_id`.
     /// - Throws: `PostgresError` (e.g. a foreign-key violation for an unknown period).
-    /// - Complexity: three statements whatever the batch size.
+    /// - Complexity: four statements whatever the batch size.
     public static func replace(periodID: Int64, employeeIDs: [Int64], with entries: [Entry], source: Int64?,
                                on connection: Connection) throws {
+        try connection.execute("""
+            SELECT count(pg_advisory_xact_lock($1::integer, key))
+              FROM (SELECT DISTINCT (id % 2147483648)::integer AS key FROM unnest($2::bigint[]) AS id
+                     ORDER BY key) AS keys
+            """, [lockClass, employeeIDs], name: "talent.lock_batch")
         try connection.execute(
             "DELETE FROM talent.assessment_result WHERE period_id = $1 AND employee_id = ANY($2)",
             [periodID, employeeIDs], name: "talent.delete_results")
@@ -60,10 +72,15 @@ public enum PlacementWriter {
             COPY talent.assessment_result (period_id, employee_id, nip, status, reason, target_level, kinerja_score,
                 kinerja_level, potensi_score, potensi_level, box, recommendations, flags, explanation,
                 inputs_fingerprint, rule_version, job_id, inputs) FROM STDIN
-            """, rows: results)
+            """, rows: results, name: "talent.copy_results")
         try connection.copyIn("""
             COPY talent.pool_evaluation (period_id, employee_id, target_level, is_member, krs_nasional, blockers)
             FROM STDIN
-            """, rows: pool)
+            """, rows: pool, name: "talent.copy_pool")
     }
+
+    /// First key of the advisory locks that serialise writers of the same employees' results (two-key form
+    /// `pg_advisory_xact_lock(lockClass, id mod 2^31)`, a key space apart from the migrator's one-key lock):
+    /// "tlnt" in ASCII.
+    public static let lockClass: Int32 = 0x746C_6E74
 }

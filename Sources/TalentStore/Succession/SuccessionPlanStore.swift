@@ -6,12 +6,18 @@ public import Talent
 /// `talent.succession_candidate` (one row per kept candidate).
 public enum SuccessionPlanStore {
     /// Replaces every plan of the period by `plans` (delete, then one COPY per table). Run it inside a transaction.
+    /// Two plannings of the same period (two recalculations finishing together) replace the plans one after the
+    /// other: each first takes the transaction-level advisory lock (``PlacementWriter/lockClass`` + 1, period id),
+    /// so the second waits for the first to commit instead of colliding on `succession_plan_pkey`. Placement
+    /// writers never take this lock, so the two cannot deadlock.
     /// - Parameters:
     ///   - employeeIDs: internal id by NIP for every candidate NIP.
     ///   - source: the id of the writer (the queue job), kept in `job_id`.
     /// - Throws: `StoreError` (`.notFound`) for a candidate NIP missing from `employeeIDs`; `PostgresError`.
     public static func replace(periodID: Int64, with plans: [SuccessionPlan], employeeIDs: [String: Int64],
                                source: Int64?, on connection: Connection) throws {
+        try connection.execute("SELECT pg_advisory_xact_lock($1::integer, ($2::bigint % 2147483648)::integer)",
+                               [PlacementWriter.lockClass + 1, periodID], name: "talent.lock_plans")
         try connection.execute("DELETE FROM talent.succession_plan WHERE period_id = $1", [periodID],
                                name: "talent.delete_plans")
         guard !plans.isEmpty else { return }
@@ -39,11 +45,11 @@ public enum SuccessionPlanStore {
         }
         try connection.copyIn(
             "COPY talent.succession_plan (period_id, position_code, target_reasons, flags, explanation, job_id) FROM STDIN",
-            rows: planRows)
+            rows: planRows, name: "talent.copy_plans")
         try connection.copyIn("""
             COPY talent.succession_candidate (period_id, position_code, rank, employee_id, nip, nilai_talenta,
                 readiness, gaps) FROM STDIN
-            """, rows: candidateRows)
+            """, rows: candidateRows, name: "talent.copy_candidates")
     }
 
     /// Every plan of a period, by position code, decoded from the stored explanation.

@@ -16,16 +16,24 @@ public struct ReviewSummary: Hashable, Sendable {
     public var noSuccessor: Int
     /// Targets whose kept candidates include nobody ready now (NO_READY_NOW).
     public var noReadyNow: Int
+    /// Every employee in `hr.employee` now.
+    public var employees: Int
+    /// Employees with no result in the period, by `hr.employee.state`: the states the rules do not assess (PENSIUN,
+    /// BERHENTI by default), and anyone imported after the review (until a recalculation assesses them).
+    public var withoutResult: [String: Int]
 
     /// Everyone assessed: placed plus not placed.
     public var assessed: Int { boxes.values.reduce(0, +) + notPlaced }
 
-    /// Reads the summary of year Y (three queries).
+    /// Employees with no result in the period: ``employees`` minus ``assessed``.
+    public var notInReview: Int { withoutResult.values.reduce(0, +) }
+
+    /// Reads the summary of year Y (five queries).
     /// - Throws: `StoreError` (`.notFound`) when the year has no review period; `PostgresError`.
     public static func read(year: Int, on connection: Connection) throws -> ReviewSummary {
         let period = try ReviewPeriods.find(year: year, on: connection).period
         var summary = ReviewSummary(year: year, boxes: [:], notPlaced: 0, poolSize: 0, targetPositions: 0,
-                                    noSuccessor: 0, noReadyNow: 0)
+                                    noSuccessor: 0, noReadyNow: 0, employees: 0, withoutResult: [:])
         for row in try connection.execute("""
             SELECT box, count(*) AS employees FROM talent.assessment_result WHERE period_id = $1 GROUP BY box
             """, [period.id], name: "talent.summary_boxes").rows {
@@ -45,6 +53,16 @@ public struct ReviewSummary: Hashable, Sendable {
         summary.targetPositions = try plans.decode("targets", as: Int.self)
         summary.noSuccessor = try plans.decode("no_successor", as: Int.self)
         summary.noReadyNow = try plans.decode("no_ready_now", as: Int.self)
+        summary.employees = try connection.execute(
+            "SELECT count(*) AS employees FROM hr.employee", name: "talent.summary_employees").rows[0]
+            .decode("employees", as: Int.self)
+        for row in try connection.execute("""
+            SELECT e.state, count(*) AS employees FROM hr.employee e
+             WHERE NOT EXISTS (SELECT 1 FROM talent.assessment_result r WHERE r.period_id = $1 AND r.employee_id = e.id)
+             GROUP BY e.state
+            """, [period.id], name: "talent.summary_not_in_review").rows {
+            summary.withoutResult[try row.decode("state", as: String.self)] = try row.decode("employees", as: Int.self)
+        }
         return summary
     }
 }

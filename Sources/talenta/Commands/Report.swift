@@ -13,8 +13,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             The format follows the file name: .svg draws one grid (the city, or the OPD given with --opd); .html \
             draws the summary grid, an index of OPDs and one section per OPD, each printed on its own page. The \
-            report shows counts only; --names also lists each placed employee's NIP and name (keep such a file \
-            where personal data may be kept).
+            report shows counts only and reads only the talent views, so a talenta_reader login may run it; \
+            --names also lists each placed employee's NIP and name (keep such a file where personal data may be \
+            kept) and, since names are personal data in hr, needs the worker's or the owner's login.
             """)
 
     enum Format { case svg, html }
@@ -27,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this OPD (its unit code, e.g. BPKAD).")
     var opd: String?
 
-    @Flag(help: "List each placed employee's NIP and name (personal data).")
+    @Flag(help: "List each placed employee's NIP and name (personal data; needs the worker's or the owner's login, not talenta_reader).")
     var names = false
 
     @Option(help: "The file to write: FILE.svg or FILE.html (replaced when it exists).")
@@ -65,8 +66,19 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CommandFailure("cannot write \(file.path)", error)
         }
-        print("Wrote the \(year) nine-box report (\(report.summary.counts.assessed) assessed, "
-              + "\(report.opds.count) OPD sections\(names ? ", with names" : "")) to \(file.standardizedFileURL.path)")
+        print("Wrote the \(year) nine-box report (\(Self.contents(report, format: format ?? .svg, opd: opd, names: names))) "
+              + "to \(file.standardizedFileURL.path)")
+    }
+
+    /// What the written file holds, for the closing line: "65 assessed, 3 OPD sections" for the city's HTML,
+    /// "65 assessed" for its SVG (one grid), "OPD BPKAD, 12 assessed" for one OPD; ", with names" when asked for.
+    static func contents(_ report: NineBoxReport, format: Format, opd: String?, names: Bool) -> String {
+        var parts = [String]()
+        if let opd { parts.append("OPD \(opd)") }
+        parts.append("\(report.summary.counts.assessed) assessed")
+        if format == .html, opd == nil { parts.append("\(report.opds.count) OPD sections") }
+        if names { parts.append("with names") }
+        return parts.joined(separator: ", ")
     }
 
     /// Builds the report from the stored counts (and people, when asked for): the summary is the city, or the one

@@ -35,7 +35,7 @@ enum NineBoxGrid {
     static let cell = 14
 
     static func render(_ s: ReviewSummary) -> String {
-        var lines = ["Talent review \(s.year): \(s.assessed) assessed, \(s.assessed - s.notPlaced) placed on the nine-box grid", ""]
+        var lines = [headline(s), ""]
         lines.append(String(repeating: " ", count: label + 1)
                      + PotensiLevel.allCases.map { center($0.rawValue, width: cell - 1) + " " }.joined() + " <- potensi")
         let rule = String(repeating: " ", count: label) + "+" + String(repeating: String(repeating: "-", count: cell - 1) + "+", count: 3)
@@ -57,6 +57,18 @@ enum NineBoxGrid {
         lines.append("  with no successor (NO_SUCCESSOR):                       \(s.noSuccessor)")
         lines.append("  with nobody ready now (NO_READY_NOW):                   \(s.noReadyNow)")
         return lines.joined(separator: "\n")
+    }
+
+    /// "Talent review Y: A assessed of N employees, P placed on the nine-box grid; M not in the review (BERHENTI j,
+    /// PENSIUN k)": who has no result, by employment state, so the gap between N and A is explained.
+    static func headline(_ s: ReviewSummary) -> String {
+        var text = "Talent review \(s.year): \(s.assessed) assessed of \(s.employees) employees, "
+            + "\(s.assessed - s.notPlaced) placed on the nine-box grid"
+        if s.notInReview > 0 {
+            let states = s.withoutResult.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            text += "; \(s.notInReview) not in the review (" + states.joined(separator: ", ") + ")"
+        }
+        return text
     }
 
     private static func center(_ text: String, width: Int = cell) -> String {

@@ -34,8 +34,13 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "The queue to claim from.")
     var queue = "default"
 
-    @Flag(help: "Exit when no job is claimable and none is running (batch runs and tests).")
+    @Flag(help: "Exit when no job is claimable and none is running, and none is due within --idle-grace (batch runs and tests).")
     var exitWhenIdle = false
+
+    @Option(help: ArgumentHelp(
+        "With --exit-when-idle: seconds ahead in which a pending job keeps the worker waiting (0-86400).",
+        discussion: "A retry due within this grace (a short backoff) is waited for and run; jobs due later are left pending and the worker exits with a warning naming how many and when the next is due."))
+    var idleGrace: Double = 30
 
     @Option(help: "Seconds between claims when no notification arrives (0.01-3600).")
     var pollInterval: Double = 1
@@ -78,7 +83,7 @@ struct WorkerCommand: ParsableCommand {
     var workerConfiguration: WorkerConfiguration {
         WorkerConfiguration(
             concurrency: concurrency, queue: queue, pollInterval: pollInterval, lease: lease,
-            exitWhenIdle: exitWhenIdle, listen: listen, defaultJobTimeout: jobTimeout,
+            exitWhenIdle: exitWhenIdle, idleGrace: idleGrace, listen: listen, defaultJobTimeout: jobTimeout,
             shutdownTimeout: shutdownTimeout,
             reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
             version: Talenta.configuration.version, claimAheadLimit: claimAhead, evaluateSchedules: schedules,

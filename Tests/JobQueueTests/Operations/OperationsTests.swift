@@ -43,6 +43,38 @@ struct OperationsTests {
             "SELECT paused_at IS NULL FROM queue.queue WHERE name = 'default'", as: Bool.self, on: connection))
     }
 
+    @Test("queue_status lists every known queue, idle ones with zeros")
+    func idleQueuesAreListed() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let status = "SELECT queue, waiting, scheduled, running FROM queue.queue_status ORDER BY queue"
+        #expect(try Self.rows(status, on: connection) == ["default|0|0|0"])
+
+        try QueueOperations.resume(queue: "reports", on: connection)
+        let done = try QueueTestKit.scalar(
+            "SELECT queue.enqueue('noop', '{}', queue => 'imports')", as: Int64.self, on: connection)
+        try connection.execute(
+            "SELECT queue.enqueue('noop', '{}', queue => 'later', run_at => now() + interval '1 hour')",
+            name: "test.enqueue_later")
+        #expect(try Self.rows(status, on: connection)
+                == ["default|0|0|0", "imports|1|0|0", "later|0|1|0", "reports|0|0|0"])
+        try connection.execute(
+            "UPDATE queue.job SET state = 'completed', finished_at = now() WHERE id = $1", [done], name: "test.finish")
+        #expect(try Self.rows(status, on: connection)
+                == ["default|0|0|0", "imports|0|0|0", "later|0|1|0", "reports|0|0|0"])
+        let depth = try QueueDepth.read(on: connection)
+        #expect(depth.map(\.queue) == ["default", "imports", "later", "reports"])
+    }
+
+    /// Every row of a query, columns joined with `|`.
+    static func rows(_ sql: String, on connection: Connection) throws -> [String] {
+        try connection.execute(sql, name: "test.rows").rows.map { row in
+            try row.columns.indices.map { try row.decode($0, as: String?.self) ?? "NULL" }.joined(separator: "|")
+        }
+    }
+
     @Test("cancel stops a pending job; retry brings a discarded or cancelled one back, and it completes")
     func cancelAndRetry() throws {
         let database = try TestDatabase.create()

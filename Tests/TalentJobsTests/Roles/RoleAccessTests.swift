@@ -65,7 +65,7 @@ struct RoleAccessTests {
         let reader = try logins.reader.connect()
         defer { reader.close() }
         for view in ["talent.current_placement", "talent.pool", "talent.succession", "talent.box_distribution",
-                     "talent.opd"] {
+                     "talent.opd", "talent.review_periods"] {
             let asOwner: Int = try ReviewTestKit.scalar("SELECT count(*) FROM " + view, on: owner)
             let asReader: Int = try ReviewTestKit.scalar("SELECT count(*) FROM " + view, on: reader)
             #expect(asOwner > 0, "\(view) is empty after the review")
@@ -78,6 +78,30 @@ struct RoleAccessTests {
         let status = try TalentaCommand.run(["status", "--database-url", logins.reader.url, "--json"])
         #expect(status.status == 0, "talenta status as talenta_reader failed:\n\(status.errors)")
         #expect(status.output.contains("\"completed\""))
+
+        // Reports are for dashboards: the reader draws the same files as the owner; names stay with hr's readers.
+        let folder = try ReviewTestKit.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (file, opd) in [("city.svg", nil), ("city.html", nil), ("bpkad.svg", "BPKAD")] as [(String, String?)] {
+            var files: [String] = []
+            for (who, url) in [("owner", logins.database.url), ("reader", logins.reader.url)] {
+                let out = folder.appendingPathComponent(who + "-" + file).path
+                let report = try TalentaCommand.run(["report", "--database-url", url, "--year", "2026", "--out", out]
+                                                    + (opd.map { ["--opd", $0] } ?? []))
+                #expect(report.status == 0, "talenta report \(file) as \(who) failed:\n\(report.errors)")
+                // The closing line says what the file holds: OPD sections only in the city's HTML.
+                #expect(report.output.contains("OPD sections") == file.hasSuffix(".html"), "\(report.output)")
+                #expect(report.output.contains("(OPD BPKAD, ") == (opd != nil), "\(report.output)")
+                files.append((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+            }
+            #expect(!files[0].isEmpty && files[0] == files[1], "\(file): the reader's report differs from the owner's")
+        }
+        let named = try TalentaCommand.run([
+            "report", "--database-url", logins.reader.url, "--year", "2026", "--names",
+            "--out", folder.appendingPathComponent("names.html").path,
+        ])
+        #expect(named.status != 0, "a reader drew a report with names")
+        #expect(named.errors.contains("42501"), "\(named.errors)")
     }
 
     @Test("talenta_enqueuer: enqueue, cancel, retry, pause, resume and status; no hr, talent or queue.job rows")

@@ -81,6 +81,7 @@ enum RoleMatrix {
         "talent.box_distribution":  Access("r", "", "r", ""),
         "talent.result_versions":   Access("r", "", "r", ""),
         "talent.open_period":       Access("r", "", "r", ""),
+        "talent.review_periods":    Access("r", "", "r", ""),
         "talent.active_override":   Access("r", "", "r", ""),
         "talent.current_placement_effective": Access("r", "", "r", ""),
         "talent.pool_effective":    Access("r", "", "r", ""),
