@@ -31,7 +31,7 @@ trap cleanup EXIT
 fail() { echo "fault-test: FAIL: $*" >&2; exit 1; }
 say() { echo "fault-test: $*" >&2; }
 now() { date +%s.%N; }
-calc() { awk "BEGIN { print $1 }"; }         # calc EXPRESSION: floating-point arithmetic (no bc on minimal Debian)
+calc() { awk "BEGIN { printf \"%.6f\", $1 }"; }  # calc EXPRESSION: floating-point arithmetic (no bc on minimal Debian); printf, since print rounds epoch seconds to 6 digits
 holds() { [ "$(awk "BEGIN { print ($1) ? 1 : 0 }")" = 1 ]; }
 
 [ -x "$BIN" ] || fail "talenta binary not found at $BIN (build it first, or pass its path)"
