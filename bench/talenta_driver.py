@@ -7,7 +7,7 @@ Usage (bench/run.sh calls it; BENCH_ROWS names the rows file, see benchlib.py):
 
 Enqueue goes through the public SQL API, queue.enqueue(kind, payload), over one psycopg connection in
 autocommit mode (each call is its own transaction, as an integrating system would call it).
-drain fills the queue with N jobs in one statement (recorded as enqueue-bulk), then times
+drain fills the queue with N jobs in one queue.enqueue_many call (recorded as enqueue-bulk), then times
 `talenta worker --concurrency C --exit-when-idle`. Its jobs/s counts from the first claim to the last
 completion as the database recorded them (min started_at .. max finished_at), so process start, connecting
 and the final idle check are left out; the process's own wall time is kept in the note.
@@ -30,7 +30,7 @@ from benchlib import emit, fail, percentile
 
 SYSTEM = "talenta"
 ENQUEUE_ONE = "SELECT queue.enqueue(%s, %s::jsonb)"
-ENQUEUE_MANY = "SELECT count(queue.enqueue(%s, %s::jsonb)) FROM generate_series(1, %s)"
+ENQUEUE_MANY = "SELECT cardinality(queue.enqueue_many(%s, %s::text[]::jsonb[]))"
 
 
 def connect(dsn):
@@ -60,11 +60,11 @@ def fill(conn, jobs):
     """Empties the queue, enqueues `jobs` noop jobs in one statement (a timed enqueue-bulk row), then VACUUM ANALYZE."""
     reset(conn)
     started = time.perf_counter()
-    count = conn.execute(ENQUEUE_MANY, ("noop", "{}", jobs)).fetchone()[0]
+    count = conn.execute(ENQUEUE_MANY, ("noop", ["{}"] * jobs)).fetchone()[0]
     elapsed = time.perf_counter() - started
     if count != jobs:
         fail(f"enqueue-bulk: enqueued {count}, expected {jobs}")
-    emit(SYSTEM, "enqueue-bulk", 1, jobs, elapsed, note="one SELECT queue.enqueue(...) FROM generate_series")
+    emit(SYSTEM, "enqueue-bulk", 1, jobs, elapsed, note="one SELECT queue.enqueue_many(kind, N payloads)")
     conn.execute("VACUUM ANALYZE queue.job")
 
 

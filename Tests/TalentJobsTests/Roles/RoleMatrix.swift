@@ -109,6 +109,9 @@ enum RoleMatrix {
     static let functions: [String: Access] = [
         //                                               worker  enqueuer  reader  hr_writer
         "queue.enqueue(text,jsonb,text,timestamp with time zone,integer,integer,text)": Access("X", "X", "", ""),
+        "queue.enqueue_many(text,jsonb[],text,timestamp with time zone,integer,integer,text[])":
+            Access("X", "X", "", ""),
+        "queue.insert_jobs(text,text,jsonb[],text,timestamp with time zone,integer,integer,text[])": none,
         "queue.cancel(bigint)":                          Access("", "X", "", ""),
         "queue.retry(bigint)":                           Access("", "X", "", ""),
         "queue.pause(text)":                             Access("", "X", "", ""),
