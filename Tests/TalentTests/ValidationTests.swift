@@ -76,6 +76,20 @@ struct ValidationTests {
         #expect(reason(pnsGolongan) == .invalidGolongan)
     }
 
+    @Test("a golongan from its ordinal reads back as the notation of the status; 0 and 18 are none")
+    func golonganFromOrdinal() {
+        for ordinal in 1...17 {
+            let pns = Golongan(ordinal: ordinal, status: .cpns)
+            #expect(pns.map { Golongan(pns: $0.notation) } == pns)
+            let grade = Golongan(ordinal: ordinal, status: .pppkParuhWaktu)
+            #expect(grade.map { Golongan(pppk: $0.notation) } == grade)
+        }
+        #expect(Golongan(ordinal: 10, status: .pns)?.notation == "III/b")
+        #expect(Golongan(ordinal: 10, status: .pppk)?.notation == "X")
+        #expect(Golongan(ordinal: 0, status: .pns) == nil)
+        #expect(Golongan(ordinal: 18, status: .pppk) == nil)
+    }
+
     @Test("the first reason that applies wins, in §10's order")
     func firstReason() {
         #expect(reason(["nip": "123", "name": "", "birth_date": "x"]) == .invalidNIP)

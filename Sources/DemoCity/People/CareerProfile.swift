@@ -1,3 +1,5 @@
+import Talent
+
 /// What is typical for the holders of one position level: age, golongan band, minimum service before reaching the
 /// level, and education. Values are plausible for an Indonesian city, not regulation.
 struct CareerProfile {

@@ -13,7 +13,7 @@ struct EmployeeMaker {
     let structuralHolders: [Int]
     /// Status shares for non-structural staff, per mille: PNS, CPNS, PPPK, PPPK paruh waktu.
     let statusWeights: [Int]
-    private let staffTables: [EmploymentStatus: (positions: [Int], table: WeightedTable)]
+    private let staffTables: [EmployeeStatus: (positions: [Int], table: WeightedTable)]
 
     /// - Parameters:
     ///   - employees: the number of employees (≥ 1).
@@ -51,13 +51,13 @@ struct EmployeeMaker {
     /// Appends employee `index`'s rows to `batch`.
     func make(index: Int, nips: inout NIPRegistry, into batch: inout RowBatch) {
         var random = SplitMix64(seed: seed, stream: UInt64(index))
-        let status: EmploymentStatus
+        let status: EmployeeStatus
         let positionIndex: Int
         if index < structuralHolders.count {
             status = .pns
             positionIndex = structuralHolders[index]
         } else {
-            status = [EmploymentStatus.pns, .cpns, .pppk, .pppkParuhWaktu][random.weightedIndex(statusWeights)]
+            status = [EmployeeStatus.pns, .cpns, .pppk, .pppkParuhWaktu][random.weightedIndex(statusWeights)]
             guard let staff = staffTables[status] else { preconditionFailure("no staff table for \(status)") }
             positionIndex = staff.positions[staff.table.draw(&random)]
         }

@@ -53,20 +53,20 @@ struct HistoryMaker {
         let school = CivilDate(year: birth.year + 18, month: random.int(5...6), day: random.int(1...28))!
         row(.sma, random.pick(Self.schools), random.pick(Self.schoolMajors), school)
         var last = school
-        if person.education == .d3 || (person.education >= .s1 && random.chance(perMille: 120)) {
+        if person.education == .d3 || (person.education.rank >= EducationLevel.s1.rank && random.chance(perMille: 120)) {
             last = CivilDate(year: school.year + 3, month: random.int(7...9), day: random.int(1...28))!
             row(.d3, random.pick(Self.diplomaInstitutions), random.pick(majors), last)
         }
-        guard person.education >= .s1 else { return }
+        guard person.education.rank >= EducationLevel.s1.rank else { return }
         let s1Gap = last == school ? random.int(4...5) : random.int(2...6)
         // An S1 is usually earned before entry (the entry golongan assumes it), always after the diploma before it.
         let s1 = min(CivilDate(year: last.year + s1Gap, month: random.int(8...11), day: random.int(1...28))!, person.entryDate.adding(days: -30))
         last = max(s1, last.adding(years: 1))
         row(.s1, random.pick(Self.universities), random.chance(perMille: 900) ? random.pick(majors) : "", last)
-        guard person.education >= .s2 else { return }
+        guard person.education.rank >= EducationLevel.s2.rank else { return }
         last = day(from: max(last.adding(years: 2), person.entryDate.adding(years: 2)), to: latestDate, &random)
         row(.s2, random.pick(Self.graduateSchools), random.pick(majors), last)
-        guard person.education >= .s3 else { return }
+        guard person.education.rank >= EducationLevel.s3.rank else { return }
         last = day(from: last.adding(years: 3), to: latestDate, &random)
         row(.s3, random.pick(Self.graduateSchools), random.pick(majors), last)
     }

@@ -6,8 +6,9 @@ struct Person {
     let name: String
     let female: Bool
     var birthDate: CivilDate
-    let status: EmploymentStatus
-    let state: EmploymentState
+    let status: EmployeeStatus
+    let state: EmployeeState
+    /// Golongan ordinal 1 … 17 (the PPPK grade for PPPK).
     let golongan: Int
     let golonganSince: CivilDate
     /// CPNS date (PNS, CPNS) or PPPK appointment date.
@@ -20,14 +21,22 @@ struct Person {
     /// Potential tier 0 (high) … 2 (low); drives assessment results.
     let potentialTier: Int
 
+    /// The golongan as `employees.csv` writes it for the status (`III/b`, or grade `X` for PPPK).
+    private var golonganNotation: String {
+        guard let notation = Golongan(ordinal: golongan, status: status)?.notation else {
+            preconditionFailure("golongan ordinal \(golongan) outside 1 … 17")
+        }
+        return notation
+    }
+
     /// The `employees.csv` row.
     func employeeRow(positionCode: String) -> [String] {
         [nip, name, female ? "P" : "L", birthDate.description, status.rawValue, state.rawValue,
-         Golongan.notation(golongan, for: status), golonganSince.description,
-         status.usesRoman ? "" : entryDate.description, positionCode, positionSince.description]
+         golonganNotation, golonganSince.description,
+         status.isPNSCareer ? entryDate.description : "", positionCode, positionSince.description]
     }
 
-    static func make(position: Position, status: EmploymentStatus, referenceDate d: CivilDate,
+    static func make(position: Position, status: EmployeeStatus, referenceDate d: CivilDate,
                      _ random: inout SplitMix64) -> Person {
         let profile = CareerProfile.of(position)
         let bup = position.retirementAge
@@ -64,8 +73,8 @@ struct Person {
         switch status {
         case .pns:
             // A master's or doctorate is earned in service: the CPNS entered with an S1.
-            let entryEducation = min(education, .s1)
-            var entryAge = random.int(20...28) + (entryEducation >= .s1 ? 2 : 0)
+            let entryEducation = education.rank > EducationLevel.s1.rank ? .s1 : education
+            var entryAge = random.int(20...28) + (entryEducation.rank >= EducationLevel.s1.rank ? 2 : 0)
             entryAge = min(entryAge, age - profile.minService)
             let month = random.pick([1, 2, 3, 4, 6, 12])
             var entry = CivilDate(year: birthDate.year + max(entryAge, 18), month: month, day: 1)!
@@ -90,7 +99,7 @@ struct Person {
             }
         case .cpns:
             entryDate = monthStart.adding(months: -random.int(2...13))
-            education = min(education, .s2)
+            if education.rank > EducationLevel.s2.rank { education = .s2 }
             golongan = Golongan.entryOrdinal(for: education)
             golonganSince = entryDate
         case .pppk:
@@ -127,9 +136,9 @@ struct Person {
                       education: education, performanceTier: performanceTier, potentialTier: potentialTier)
     }
 
-    private static func drawState(_ status: EmploymentStatus, _ random: inout SplitMix64) -> EmploymentState {
+    private static func drawState(_ status: EmployeeStatus, _ random: inout SplitMix64) -> EmployeeState {
         switch status {
-        case .pns: [EmploymentState.aktif, .cltn, .suspended, .pensiun, .berhenti][random.weightedIndex([965, 6, 4, 14, 11])]
+        case .pns: [EmployeeState.aktif, .cltn, .diberhentikanSementara, .pensiun, .berhenti][random.weightedIndex([965, 6, 4, 14, 11])]
         case .cpns: random.chance(perMille: 4) ? .berhenti : .aktif
         case .pppk: random.chance(perMille: 15) ? .berhenti : .aktif
         case .pppkParuhWaktu: random.chance(perMille: 10) ? .berhenti : .aktif
@@ -145,12 +154,12 @@ enum Titles {
 
     static func decorate(_ name: String, position: Position, education: EducationLevel, _ random: inout SplitMix64) -> String {
         let family = position.family?.title ?? ""
-        if family.hasPrefix("Dokter") { return "dr. " + name + (education >= .s2 && random.chance(perMille: 500) ? ", M.Kes." : "") }
-        guard education >= .s1, random.chance(perMille: 350) else { return name }
+        if family.hasPrefix("Dokter") { return "dr. " + name + (education.rank >= EducationLevel.s2.rank && random.chance(perMille: 500) ? ", M.Kes." : "") }
+        guard education.rank >= EducationLevel.s1.rank, random.chance(perMille: 350) else { return name }
         var degree = position.family?.degree ?? random.pick(structuralDegrees)
         if degree.isEmpty { degree = random.pick(structuralDegrees) }
         var titled = name + ", " + degree
-        if education >= .s2 { titled += ", " + random.pick(masters) }
+        if education.rank >= EducationLevel.s2.rank { titled += ", " + random.pick(masters) }
         if education == .s3 { titled = "Dr. " + titled }
         return titled
     }

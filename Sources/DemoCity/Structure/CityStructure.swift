@@ -1,3 +1,5 @@
+import Talent
+
 /// One row of `positions.csv` plus what the generator needs to staff it.
 struct Position: Sendable {
     let code: String

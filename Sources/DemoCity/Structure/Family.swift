@@ -1,3 +1,5 @@
+import Talent
+
 /// A group of non-structural positions sharing a title stem, e.g. "Perawat" at several jenjang, or one PELAKSANA
 /// title: who holds them (sex ratio, majors, degree) and how the headcount spreads over the jenjang.
 struct Family: Sendable {
@@ -25,25 +27,6 @@ struct Family: Sendable {
         Family(title: title, jenjangs: [], femalePerMille: female,
                majors: ["Administrasi Perkantoran", "Manajemen", "Akuntansi", "Administrasi Negara", "Teknik Informatika"],
                degree: "", pelaksanaEducation: education)
-    }
-}
-
-/// Education levels (DOMAIN.md: SD < SMP < SMA < D1 < D2 < D3 < D4 = S1 < S2 < S3).
-enum EducationLevel: String, Comparable, Sendable {
-    case sma = "SMA", d3 = "D3", s1 = "S1", s2 = "S2", s3 = "S3"
-
-    private var order: Int {
-        switch self {
-        case .sma: 0
-        case .d3: 1
-        case .s1: 2
-        case .s2: 3
-        case .s3: 4
-        }
-    }
-
-    static func < (lhs: EducationLevel, rhs: EducationLevel) -> Bool {
-        lhs.order < rhs.order
     }
 }
 

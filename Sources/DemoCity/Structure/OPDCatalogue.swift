@@ -1,3 +1,5 @@
+import Talent
+
 /// One structural post (JPT, administrator or pengawas) of a unit.
 struct PostPlan: Sendable {
     let title: String

@@ -1,22 +1,11 @@
-/// DOMAIN.md §3 position kinds, as written in `positions.csv`.
-enum PositionKind: String, Sendable {
-    case jptPratama = "JPT_PRATAMA"
-    case administrator = "ADMINISTRATOR"
-    case pengawas = "PENGAWAS"
-    case pelaksana = "PELAKSANA"
-    case fungsional = "FUNGSIONAL"
+import Talent
 
+extension PositionKind {
     /// JPT, administrator and pengawas posts: one holder at most.
-    var isStructural: Bool {
-        self == .jptPratama || self == .administrator || self == .pengawas
-    }
+    var isStructural: Bool { structuralLevel != nil }
 }
 
-/// DOMAIN.md §3 jenjang of a FUNGSIONAL position, as written in `positions.csv`.
-enum Jenjang: String, Sendable {
-    case pemula = "PEMULA", terampil = "TERAMPIL", mahir = "MAHIR", penyelia = "PENYELIA"
-    case ahliPertama = "AHLI_PERTAMA", ahliMuda = "AHLI_MUDA", ahliMadya = "AHLI_MADYA", ahliUtama = "AHLI_UTAMA"
-
+extension Jenjang {
     /// The words a position title ends with, e.g. "Ahli Muda".
     var titleWords: String {
         switch self {

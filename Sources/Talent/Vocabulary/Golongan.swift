@@ -33,6 +33,14 @@ public struct Golongan: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.isPPPKGrade = true
     }
 
+    /// The golongan of ordinal `ordinal` (1 … 17) in the notation `status` writes (PNS/CPNS `III/b`, PPPK `X`).
+    /// - Returns: nil when `ordinal` is outside 1 … 17.
+    public init?(ordinal: Int, status: EmployeeStatus) {
+        guard (1...Golongan.grades.count).contains(ordinal) else { return nil }
+        self.ordinal = ordinal
+        self.isPPPKGrade = !status.isPNSCareer
+    }
+
     /// The golongan as written for `status`: PNS/CPNS must use the PNS notation, PPPK/PPPK_PARUH_WAKTU the grade.
     /// - Returns: nil when the notation does not fit the status (DOMAIN.md §3: such a row is rejected).
     public init?(notation: String, status: EmployeeStatus) {
