@@ -94,7 +94,8 @@ public final class WorkerPool: Sendable {
         self.observer = observer
         self.connections = ConnectionPool(
             url: databaseURL, maxConnections: configuration.connectionPoolSize,
-            applicationName: configuration.applicationName, defaults: configuration.connectionDefaults)
+            applicationName: configuration.applicationName, defaults: configuration.connectionDefaults,
+            reusesPreparedStatements: configuration.reusesPreparedStatements)
         self.state = WorkerState(
             concurrency: configuration.concurrency, lease: configuration.lease,
             claimAheadLimit: configuration.claimAheadLimit)
