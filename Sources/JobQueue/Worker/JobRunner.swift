@@ -25,11 +25,9 @@ struct JobRunner: Sendable {
     /// Runs `job` in `slot` (launch `token`); never throws: every outcome ends on the row or, when the database is
     /// unreachable, in the log (the job's lease then runs out and it is rescued).
     func run(_ job: Job, slot: Int, token: UInt64) {
+        // The pool's logger already carries worker.id; the job's keys join each record only when one is logged.
         var logger = self.logger
-        logger[metadataKey: "job.id"] = "\(job.id)"
-        logger[metadataKey: "job.kind"] = "\(job.kind)"
-        logger[metadataKey: "job.attempt"] = "\(job.attempt)"
-        logger[metadataKey: "worker.id"] = "\(workerID)"
+        logger.handler = JobLogHandler(base: logger.handler, job: job)
 
         guard let handler = registry.handler(forKindNamed: job.kind) else {
             let registered = registry.kindNames.joined(separator: ", ")
