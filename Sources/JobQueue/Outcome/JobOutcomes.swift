@@ -14,7 +14,7 @@ public enum JobOutcomes {
         UPDATE queue.job AS j
         SET state = 'completed', finished_at = now(), lease_expires_at = NULL
         WHERE j.id = ANY ($2::bigint[]) AND j.state = 'running' AND j.locked_by = $1
-          AND j.attempt = ($3::integer[])[array_position($2::bigint[], j.id)]
+          AND j.attempt = ($3::bigint[])[array_position($2::bigint[], j.id)]
         RETURNING j.id
         """
 
