@@ -41,6 +41,22 @@ public enum JobClaimer {
         WHERE j.id = r.id AND j.state = 'running' AND j.locked_by = $1
         """
 
+    /// Makes the session run prepared statements with their generic plans (`plan_cache_mode`), for a connection
+    /// that claims over and over with ``claim(workerID:queue:lease:limit:on:)`` prepared. The claim's generic plan
+    /// is the one a custom plan picks (the claim index in run order, then the primary key; checked with 1,000,000
+    /// jobs of random priority), but with the LIMIT unknown the server estimates it dearer and would otherwise
+    /// plan every claim again. Undo with ``resetPlanChoice(on:)`` before the connection serves anything else.
+    /// - Throws: `PostgresError` from the `SET`.
+    public static func useGenericPlans(on connection: Connection) throws {
+        try connection.executeScript("SET plan_cache_mode = force_generic_plan", name: "queue.claim_generic_plans")
+    }
+
+    /// Gives the session back its default choice between generic and custom plans.
+    /// - Throws: `PostgresError` from the `RESET`.
+    public static func resetPlanChoice(on connection: Connection) throws {
+        try connection.executeScript("RESET plan_cache_mode", name: "queue.claim_plan_reset")
+    }
+
     /// Claims up to `limit` jobs (autocommit: the claim commits on return).
     ///
     /// A claimed row that cannot be read back as a ``Job`` (say a `run_at` of `-infinity` written before the

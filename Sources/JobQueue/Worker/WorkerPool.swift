@@ -219,6 +219,16 @@ public final class WorkerPool: Sendable {
     private func claimWhileRunning(on connection: Connection, connected: () -> Void) throws {
         if configuration.listen { try connection.listen(JobNotifications.channel) }
         defer { if configuration.listen, connection.isHealthy { try? connection.unlisten(JobNotifications.channel) } }
+        if configuration.reusesPreparedStatements {
+            // The claim's generic plan (its LIMIT unknown) is the custom one; left to choose, the server would plan
+            // every claim anew, since the unknown LIMIT makes the generic plan's estimate look dearer.
+            try JobClaimer.useGenericPlans(on: connection)
+        }
+        defer {
+            if configuration.reusesPreparedStatements, connection.isHealthy {
+                try? JobClaimer.resetPlanChoice(on: connection)
+            }
+        }
         var first = true
         while let room = state.waitForClaimRoom() {
             let sent = ContinuousClock.now
