@@ -40,6 +40,40 @@ struct PreparedStatementTests {
         #expect(duplicate.sqlState == "42P05")
     }
 
+    @Test("execute(reusing:) prepares once per session when allowed, and stays unnamed otherwise")
+    func reusedStatements() throws {
+        defer { connection.close() }
+        try connection.executeScript("CREATE TABLE item (n int PRIMARY KEY); INSERT INTO item SELECT generate_series(1, 5)")
+        let prepared = "SELECT count(*)::int FROM pg_prepared_statements WHERE name = $1"
+        let sql = "SELECT n FROM item WHERE n <= $1 ORDER BY n"
+
+        #expect(try connection.execute(sql, [2], reusing: "item.upto").rows.map { try $0.decode(0, as: Int.self) } == [1, 2])
+        #expect(try connection.execute(prepared, ["item.upto"]).rows.first?.decode(0, as: Int.self) == 0)
+
+        connection.reusesPreparedStatements = true
+        for limit in 1...3 {
+            let rows = try connection.execute(sql, [limit], reusing: "item.upto").rows
+            #expect(try rows.map { try $0.decode(0, as: Int.self) } == Array(1...limit))
+        }
+        #expect(try connection.execute(prepared, ["item.upto"]).rows.first?.decode(0, as: Int.self) == 1)
+        // Another text under a name already prepared runs unnamed, with its own result.
+        let other = try connection.execute("SELECT n FROM item WHERE n >= $1 ORDER BY n", [4], reusing: "item.upto")
+        #expect(try other.rows.map { try $0.decode(0, as: Int.self) } == [4, 5])
+        // A statement whose preparation failed is not remembered: the next call prepares (and fails) again.
+        for _ in 1...2 {
+            let error = try #require(throws: PostgresError.self) {
+                try connection.execute("SELECT missing FROM item WHERE n = $1", [1], reusing: "item.broken")
+            }
+            #expect(error.sqlState == "42703")
+        }
+        // Prepared inside a transaction that rolls back, the statement stays usable on the session.
+        try connection.executeScript("BEGIN")
+        _ = try connection.execute("SELECT n FROM item WHERE n = $1", [5], reusing: "item.one")
+        try connection.executeScript("ROLLBACK")
+        #expect(try connection.execute("SELECT n FROM item WHERE n = $1", [3], reusing: "item.one").rows.first?
+            .decode(0, as: Int.self) == 3)
+    }
+
     @Test func scriptRunsEveryStatement() throws {
         try connection.executeScript(
             "CREATE TABLE a (x int); INSERT INTO a VALUES (1), (2); INSERT INTO a SELECT x + 10 FROM a;", name: "setup")

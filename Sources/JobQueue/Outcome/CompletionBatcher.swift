@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Logging
 import Postgres
 import Synchronization
@@ -8,9 +9,12 @@ import Synchronization
 ///
 /// Group commit without a timer: the first completion submitted schedules a flush at once; those submitted while a
 /// flush runs go together in the next one, so the batch grows with the load and an idle worker adds no delay.
-/// Every completion stays fenced on the worker and attempt. When a flush fails (the database is unreachable), its
-/// jobs are left `running`: their leases run out and they are rescued and run again, so an attempt with no database
-/// writes is at least once; attempts that write complete in their own transaction and stay exactly once.
+/// Every completion stays fenced on the worker and attempt. When a flush finds the database unreachable (connection
+/// loss), its completions are kept and flushed again with the reconnect backoff until the database is back (fenced,
+/// so one whose lease ran out meanwhile and was rescued is simply not applied). When a flush fails otherwise, or is
+/// given up at shutdown, its jobs are left `running`: their leases run out and they are rescued and run again, so
+/// an attempt with no database writes is at least once; attempts that write complete in their own transaction and
+/// stay exactly once.
 ///
 /// At shutdown, ``finish(deadline:releaseGrace:)`` gives the flushes the rest of the grace period, then cancels
 /// and releases what is not recorded.
@@ -23,6 +27,7 @@ final class CompletionBatcher: Sendable {
     private let logger: Logger
     private let state: WorkerState
     private let observer: (any JobObserver)?
+    private let reconnectBackoff: ReconnectBackoff
     private let queue = DispatchQueue(label: "talenta.worker.completions")
     /// The jobs waiting for the next flush (with the seconds each attempt ran), and whether a flush is scheduled.
     private let pending = Mutex((jobs: [(job: Job, seconds: Double)](), scheduled: false))
@@ -32,8 +37,8 @@ final class CompletionBatcher: Sendable {
     private let flushing = DispatchGroup()
 
     init(
-        connections: ConnectionPool, workerID: String, connectionTimeout: Double, state: WorkerState, logger: Logger,
-        observer: (any JobObserver)?
+        connections: ConnectionPool, workerID: String, connectionTimeout: Double, reconnectBackoff: ReconnectBackoff,
+        state: WorkerState, logger: Logger, observer: (any JobObserver)?
     ) {
         self.connections = connections
         self.workerID = workerID
@@ -41,6 +46,7 @@ final class CompletionBatcher: Sendable {
         self.state = state
         self.logger = logger
         self.observer = observer
+        self.reconnectBackoff = reconnectBackoff
     }
 
     /// Queues `job`'s completion; it is written by the next flush.
@@ -80,6 +86,8 @@ final class CompletionBatcher: Sendable {
     }
 
     private func flushUntilEmpty() {
+        var failures = 0
+        var generator = SystemRandomNumberGenerator()
         while true {
             let jobs = pending.withLock { pending in
                 defer { pending.jobs.removeAll(keepingCapacity: true) }
@@ -87,7 +95,21 @@ final class CompletionBatcher: Sendable {
                 return pending.jobs
             }
             guard !jobs.isEmpty else { return }
-            let completed = flush(jobs.map(\.job))
+            guard let completed = flush(jobs.map(\.job)) else {
+                // The database is unreachable: keep these completions (ahead of newer ones) and try again.
+                pending.withLock { $0.jobs.insert(contentsOf: jobs, at: 0) }
+                failures += 1
+                if failures == 1 {
+                    logger.warning("database unreachable: completions kept until it is back",
+                                   metadata: ["jobs": "\(jobs.count)"])
+                }
+                pause(seconds: reconnectBackoff.delay(afterFailures: failures, using: &generator))
+                continue
+            }
+            if failures > 0 {
+                logger.notice("database reachable again: kept completions recorded", metadata: ["jobs": "\(jobs.count)"])
+                failures = 0
+            }
             if let observer {
                 for entry in jobs where completed.contains(entry.job.id) {
                     observer.jobEnded(entry.job, as: .completed, seconds: entry.seconds)
@@ -97,8 +119,17 @@ final class CompletionBatcher: Sendable {
         }
     }
 
-    /// - Returns: the ids of the jobs whose completion was written.
-    private func flush(_ jobs: [Job]) -> Set<Int64> {
+    /// Sleeps up to `seconds`, in short slices, returning early once the shutdown gave up on the flushes.
+    private func pause(seconds: Double) {
+        let end = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < end, !inFlight.withLock({ $0.abandoned }) {
+            Thread.sleep(forTimeInterval: min(0.02, seconds))
+        }
+    }
+
+    /// - Returns: the ids of the jobs whose completion was written; nil when the database could not be reached and
+    ///   nothing was written (the caller keeps the completions).
+    private func flush(_ jobs: [Job]) -> Set<Int64>? {
         if inFlight.withLock({ $0.abandoned }) {
             release(jobs)
             return []
@@ -127,6 +158,7 @@ final class CompletionBatcher: Sendable {
                 release(jobs)
                 return []
             }
+            if (error as? PostgresError)?.isConnectionLoss ?? false { return nil }
             logger.error("could not record completions; their leases will expire and the jobs will be rescued",
                          metadata: ["jobs": "\(jobs.count)", "error": "\(error)"])
             return []

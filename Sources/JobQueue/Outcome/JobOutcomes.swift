@@ -13,8 +13,8 @@ public enum JobOutcomes {
     static let completeManySQL = """
         UPDATE queue.job AS j
         SET state = 'completed', finished_at = now(), lease_expires_at = NULL
-        FROM unnest($2::bigint[], $3::integer[]) AS r(id, attempt)
-        WHERE j.id = r.id AND j.state = 'running' AND j.locked_by = $1 AND j.attempt = r.attempt
+        WHERE j.id = ANY ($2::bigint[]) AND j.state = 'running' AND j.locked_by = $1
+          AND j.attempt = ($3::bigint[])[array_position($2::bigint[], j.id)]
         RETURNING j.id
         """
 
@@ -40,14 +40,15 @@ public enum JobOutcomes {
     /// - Throws: ``LeaseLostError`` when the row is no longer running under `workerID` and `job.attempt` (the
     ///   caller must let it propagate so the transaction rolls back); `PostgresError` from the statement.
     public static func complete(_ job: Job, workerID: String, on connection: Connection) throws {
-        let result = try connection.execute(completeSQL, [job.id, workerID, job.attempt], name: "queue.complete")
+        let result = try connection.execute(completeSQL, [job.id, workerID, job.attempt], reusing: "queue.complete")
         guard result.affectedRows == 1 else {
             throw LeaseLostError(jobID: job.id, attempt: job.attempt, workerID: workerID)
         }
     }
 
     /// Marks many jobs completed with one statement (autocommit), each fenced on this worker and its attempt like
-    /// ``complete(_:workerID:on:)``. Only for attempts whose handler wrote nothing to the database: there is no
+    /// ``complete(_:workerID:on:)`` (the attempt is looked up by the id's position in the arrays, without a join
+    /// whose generic plan, when prepared, would compare every running row with every listed job). Only for attempts whose handler wrote nothing to the database: there is no
     /// transaction of theirs for the completion to join (see ``WorkerPool``'s batched completions).
     /// - Parameter jobs: `(id, attempt)` of each job.
     /// - Returns: the ids completed; a listed job missing from it had left this worker (cancelled, rescued) and was
@@ -59,7 +60,7 @@ public enum JobOutcomes {
     ) throws -> Set<Int64> {
         guard !jobs.isEmpty else { return [] }
         let result = try connection.execute(
-            completeManySQL, [workerID, jobs.map(\.id), jobs.map(\.attempt)], name: "queue.complete_many")
+            completeManySQL, [workerID, jobs.map(\.id), jobs.map(\.attempt)], reusing: "queue.complete_many")
         return Set(try result.rows.map { try $0.decode("id", as: Int64.self) })
     }
 

@@ -23,25 +23,29 @@ struct JobRunner: Sendable {
     }
 
     /// Runs `job` in `slot` (launch `token`); never throws: every outcome ends on the row or, when the database is
-    /// unreachable, in the log (the job's lease then runs out and it is rescued).
-    func run(_ job: Job, slot: Int, token: UInt64) {
+    /// lost during the attempt, in the log (the job's lease then runs out and it is rescued).
+    /// - Returns: false when the attempt could not begin because no connection to the database could be had
+    ///   (connection loss while borrowing): no handler ran and the job is still leased to this worker, for the slot
+    ///   to run it once the database is back; true otherwise.
+    @discardableResult
+    func run(_ job: Job, slot: Int, token: UInt64) -> Bool {
+        // The pool's logger already carries worker.id; the job's keys join each record only when one is logged.
         var logger = self.logger
-        logger[metadataKey: "job.id"] = "\(job.id)"
-        logger[metadataKey: "job.kind"] = "\(job.kind)"
-        logger[metadataKey: "job.attempt"] = "\(job.attempt)"
-        logger[metadataKey: "worker.id"] = "\(workerID)"
+        logger.handler = JobLogHandler(base: logger.handler, job: job)
 
         guard let handler = registry.handler(forKindNamed: job.kind) else {
             let registered = registry.kindNames.joined(separator: ", ")
             let message = "unknown job kind '\(job.kind)': no handler is registered under this name in this worker "
                 + "(registered kinds: \(registered.isEmpty ? "none" : registered))"
             record(job, decision: .discard, message: message, kind: .unknownKind, logger: logger, started: nil)
-            return
+            return true
         }
 
         let started = ContinuousClock.now
+        var borrowed = false
         do {
             let committed = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                borrowed = true
                 state.attachCancelHandle(connection.makeCancelHandle(), slot: slot, token: token)
                 defer {
                     // A cancel request may still be travelling to this session: never lend it to another job.
@@ -70,6 +74,10 @@ struct JobRunner: Sendable {
             logger.warning("lease lost before completion; the job's writes were rolled back",
                            metadata: ["error": "\(error)"])
         } catch {
+            if !borrowed, (error as? PostgresError)?.isConnectionLoss ?? false,
+               state.interruption(slot: slot, token: token) == nil {
+                return false
+            }
             switch state.interruption(slot: slot, token: token) {
             case .timeout(let seconds)?:
                 let timedOut = JobInterruptedError(interruption: .timeout(seconds: seconds))
@@ -90,6 +98,7 @@ struct JobRunner: Sendable {
                        started: started)
             }
         }
+        return true
     }
 
     /// Throws ``JobInterruptedError`` when the job was interrupted (a shutdown interruption only when not allowed).

@@ -101,6 +101,11 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// holds its own, plus one for the schedule evaluation when it runs.
     public var connectionPoolSize: Int { concurrency + 4 + (evaluateSchedules ? 1 : 0) }
 
+    /// Whether the hot statements (the claim and the completions) are prepared once per connection and reused:
+    /// with ``listen`` on, which needs a server session of its own anyway; off with `--no-listen`, where a
+    /// transaction-mode pooler (PgBouncer) may hand every transaction another server session.
+    public var reusesPreparedStatements: Bool { listen }
+
     /// Checks every field's range.
     /// - Throws: ``JobQueueError`` with code `invalidConfiguration` naming the first field out of range.
     public func validate() throws(JobQueueError) {

@@ -94,13 +94,14 @@ public final class WorkerPool: Sendable {
         self.observer = observer
         self.connections = ConnectionPool(
             url: databaseURL, maxConnections: configuration.connectionPoolSize,
-            applicationName: configuration.applicationName, defaults: configuration.connectionDefaults)
+            applicationName: configuration.applicationName, defaults: configuration.connectionDefaults,
+            reusesPreparedStatements: configuration.reusesPreparedStatements)
         self.state = WorkerState(
             concurrency: configuration.concurrency, lease: configuration.lease,
             claimAheadLimit: configuration.claimAheadLimit)
         self.completions = CompletionBatcher(
             connections: connections, workerID: workerID, connectionTimeout: configuration.connectionTimeout,
-            state: state, logger: logger, observer: observer)
+            reconnectBackoff: configuration.reconnectBackoff, state: state, logger: logger, observer: observer)
         self.runner = JobRunner(
             registry: registry, connections: connections, configuration: configuration, workerID: workerID,
             state: state, completions: completions, logger: logger, observer: observer)
@@ -218,6 +219,16 @@ public final class WorkerPool: Sendable {
     private func claimWhileRunning(on connection: Connection, connected: () -> Void) throws {
         if configuration.listen { try connection.listen(JobNotifications.channel) }
         defer { if configuration.listen, connection.isHealthy { try? connection.unlisten(JobNotifications.channel) } }
+        if configuration.reusesPreparedStatements {
+            // The claim's generic plan (its LIMIT unknown) is the custom one; left to choose, the server would plan
+            // every claim anew, since the unknown LIMIT makes the generic plan's estimate look dearer.
+            try JobClaimer.useGenericPlans(on: connection)
+        }
+        defer {
+            if configuration.reusesPreparedStatements, connection.isHealthy {
+                try? JobClaimer.resetPlanChoice(on: connection)
+            }
+        }
         var first = true
         while let room = state.waitForClaimRoom() {
             let sent = ContinuousClock.now
@@ -292,11 +303,24 @@ public final class WorkerPool: Sendable {
     }
 
     /// Runs `job` in `slot`, then the buffered jobs the slot takes next, until the buffer is empty (on the slot's
-    /// queue).
+    /// queue). While the database cannot be reached, the slot keeps its job and tries again with
+    /// ``WorkerConfiguration/reconnectBackoff`` rather than going through the buffer with attempts that cannot even
+    /// begin (each of those jobs would wait for its lease to run out to be rescued); it gives up when the pool stops
+    /// running (the job is then rescued after its lease).
     private func runSlot(_ slot: Int, job: Job, token: UInt64) {
         var current = (job: job, token: token)
+        var generator = SystemRandomNumberGenerator()
         while true {
-            runner.run(current.job, slot: slot, token: current.token)
+            var failures = 0
+            while !runner.run(current.job, slot: slot, token: current.token) {
+                failures += 1
+                if failures == 1 {
+                    logger.warning("database unreachable: the job waits in its slot until a connection can be had",
+                                   metadata: ["job.id": "\(current.job.id)", "slot": "\(slot)"])
+                }
+                let pause = configuration.reconnectBackoff.delay(afterFailures: failures, using: &generator)
+                if state.sleep(seconds: pause, stopWhen: { phase, _ in phase != .running }) { break }
+            }
             let (next, dropped) = state.finishAndTakeNext(slot: slot, token: current.token, timeout: runner.timeout(for:))
             if !dropped.isEmpty {
                 logger.warning("buffered jobs not started: too little of their lease was left; they will be rescued",

@@ -1,12 +1,15 @@
+import Dispatch
 import Foundation
 import Postgres
 
 /// The mutable state of one ``WorkerPool``: its phase, which slot runs which job, and each running job's cancel
 /// handle and interruption, changed under one lock.
 ///
-/// The phase only moves forward: created → running → stopping → stopped (or created → stopped). Waiters (the claim
-/// loop waiting for a free slot, the heartbeat waiting for its next beat) sleep on the condition and are woken by
-/// every change. Each occupied slot carries a token unique to that launch, so a late call about an earlier job never
+/// The phase only moves forward: created → running → stopping → stopped (or created → stopped). The loops that
+/// sleep (heartbeat, watchdog, schedules, a polling claim loop) wait on the condition, which is broadcast only when
+/// the phase changes or the pool goes idle; the claim loop waiting for room to claim parks on a semaphore of its
+/// own, signalled only when there is room (or the phase changed), so a finished job wakes no thread that has
+/// nothing to do. Each occupied slot carries a token unique to that launch, so a late call about an earlier job never
 /// touches the slot's next job.
 final class WorkerState {
     enum Phase: Equatable {
@@ -50,6 +53,10 @@ final class WorkerState {
     }
 
     private let condition = NSCondition()
+    /// Signalled (once per park) when the parked claim loop has room to claim or the pool stops running.
+    private let claimWake = DispatchSemaphore(value: 0)
+    /// Whether the claim loop is parked on `claimWake`.
+    private var claimLoopParked = false
     private let lease: Double
     private let claimAheadLimit: Int
     private var phase = Phase.created
@@ -82,11 +89,35 @@ final class WorkerState {
         return body()
     }
 
-    /// Changes under the lock and wakes every waiter.
+    /// Changes the phase under the lock and wakes every waiter.
     private func changing<T>(_ body: () -> T) -> T {
         condition.lock()
-        defer { condition.broadcast(); condition.unlock() }
+        defer {
+            wakeClaimLoopIfRoom()
+            condition.broadcast()
+            condition.unlock()
+        }
         return body()
+    }
+
+    /// Changes under the lock, then wakes the parked claim loop if it now has room (or the pool stopped running),
+    /// and the sleepers if the pool went idle (nothing running or buffered): the only changes they wait for besides
+    /// the phase.
+    private func changingSlots<T>(_ body: () -> T) -> T {
+        condition.lock()
+        defer {
+            wakeClaimLoopIfRoom()
+            if buffer.isEmpty, slots.allSatisfy({ $0 == nil }) { condition.broadcast() }
+            condition.unlock()
+        }
+        return body()
+    }
+
+    /// Signals the parked claim loop when it has something to do (call under the lock).
+    private func wakeClaimLoopIfRoom() {
+        guard claimLoopParked, phase != .running || claimRoom() != nil else { return }
+        claimLoopParked = false
+        claimWake.signal()
     }
 
     // MARK: - Phase
@@ -159,13 +190,20 @@ final class WorkerState {
     /// - Returns: how many jobs to claim (≥ 1): the free slots plus the claim-ahead target minus what is buffered;
     ///   nil when the pool is no longer running.
     func waitForClaimRoom() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while phase == .running {
-            if let room = claimRoom() { return room }
-            condition.wait()
+        while true {
+            condition.lock()
+            guard phase == .running else {
+                condition.unlock()
+                return nil
+            }
+            if let room = claimRoom() {
+                condition.unlock()
+                return room
+            }
+            claimLoopParked = true
+            condition.unlock()
+            claimWake.wait()
         }
-        return nil
     }
 
     /// The claim the loop should make now, if any (call under the lock).
@@ -203,7 +241,7 @@ final class WorkerState {
     ///   ``finishAndTakeNext(slot:token:timeout:)`` after it.
     func admit(_ jobs: [Job], claimedAt: ContinuousClock.Instant, timeout: (Job) -> Double)
         -> [(slot: Int, job: Job, token: UInt64)] {
-        changing {
+        locked {
             var launches = [(slot: Int, job: Job, token: UInt64)]()
             for job in jobs {
                 if let index = slots.firstIndex(where: { $0 == nil }) {
@@ -225,7 +263,13 @@ final class WorkerState {
     func finishAndTakeNext(slot index: Int, token: UInt64, timeout: (Job) -> Double)
         -> (next: (job: Job, token: UInt64)?, dropped: [Job]) {
         condition.lock()
-        defer { condition.unlock() }
+        defer {
+            // Wake the claim loop only when it has something to do, and the sleepers only when the pool went idle
+            // (exit when idle, the shutdown): not at every job.
+            wakeClaimLoopIfRoom()
+            if buffer.isEmpty, slots.allSatisfy({ $0 == nil }) { condition.broadcast() }
+            condition.unlock()
+        }
         let now = ContinuousClock.now
         if let occupant = slots[index], occupant.token == token {
             averageJobSeconds = Self.smoothed(averageJobSeconds, Self.seconds(now - occupant.started))
@@ -244,16 +288,13 @@ final class WorkerState {
                 dropped.append(candidate.job)
             }
         }
-        // Wake the claim loop only when it has something to do, or when the pool went idle (exit when idle, the
-        // shutdown): not at every job.
-        if claimRoom() != nil || (buffer.isEmpty && slots.allSatisfy { $0 == nil }) { condition.broadcast() }
         return (next, dropped)
     }
 
     /// Takes buffered jobs out of the buffer, to release their leases: all of them when `all`, else those claimed
     /// more than `seconds` ago. Taking any suspends claiming ahead until a slot finishes a job.
     func takeBuffered(all: Bool, claimedBefore seconds: Double) -> [Job] {
-        changing {
+        changingSlots {
             let cutoff = ContinuousClock.now - .seconds(seconds)
             let taken = buffer.filter { all || $0.claimedAt < cutoff }
             buffer.removeAll { all || $0.claimedAt < cutoff }
@@ -272,7 +313,7 @@ final class WorkerState {
 
     /// The batcher wrote (or gave up on) `count` completions.
     func completionsRecorded(_ count: Int) {
-        changing { pendingCompletions -= count }
+        changingSlots { pendingCompletions -= count }
     }
 
     /// Occupies a free slot with `job` (call under the lock). - Returns: the launch's token.
@@ -357,8 +398,9 @@ final class WorkerState {
 
     // MARK: - Waiting
 
-    /// Sleeps up to `seconds`, waking early when `stopWhen` (checked under the lock after every change that wakes
-    /// waiters) holds; its count is the jobs running plus those buffered.
+    /// Sleeps up to `seconds`, waking early when `stopWhen` holds; it is checked under the lock whenever the phase
+    /// changes or the pool goes idle (so it may depend on the phase and on a busy count of zero, nothing else); its
+    /// count is the jobs running plus those buffered.
     /// - Returns: true when `stopWhen` held, false when the time ran out.
     func sleep(seconds: Double, stopWhen: (Phase, _ busyCount: Int) -> Bool) -> Bool {
         let deadline = Date(timeIntervalSinceNow: seconds)

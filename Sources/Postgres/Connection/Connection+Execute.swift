@@ -22,6 +22,38 @@ extension Connection {
         return try collect(result, statementName: name)
     }
 
+    /// Runs one hot statement like ``execute(_:_:name:)``; when ``reusesPreparedStatements`` is on, the statement is
+    /// prepared under `name` on this session at its first use (PQprepare, with this call's parameter types) and
+    /// run prepared afterwards (PQexecPrepared), so the server parses and plans it once per session instead of once
+    /// per call. A statement whose preparation failed is not remembered (the next call prepares again).
+    /// - Parameters:
+    ///   - sql: one SQL statement, always the same text for a given `name`; a different text under a name already
+    ///     prepared runs unnamed.
+    ///   - parameters: `$1…$n` in order, of the same Swift types at every call of a `name`.
+    ///   - name: the statement's stable label and, when prepared, its name on the session.
+    /// - Throws: `PostgresError` as ``execute(_:_:name:)``.
+    @discardableResult
+    public func execute(
+        _ sql: String, _ parameters: [any PostgresEncodable & Sendable], reusing name: String
+    ) throws(PostgresError) -> QueryResult {
+        guard reusesPreparedStatements, preparedStatements[name] ?? sql == sql else {
+            return try execute(sql, parameters, name: name)
+        }
+        let handle = try openHandle(name)
+        let encoded = try EncodedParameters(parameters.map { $0 }, statementName: name)
+        if preparedStatements[name] == nil {
+            let prepared = encoded.withLibPQArrays { types, _, _, _ in
+                PQprepare(handle, name, sql, encoded.count, types)
+            }
+            try collect(prepared, statementName: name)
+            preparedStatements[name] = sql
+        }
+        let result = encoded.withLibPQArrays { _, values, lengths, formats in
+            PQexecPrepared(handle, name, encoded.count, values, lengths, formats, 0)
+        }
+        return try collect(result, statementName: name)
+    }
+
     /// Prepares a named statement on this connection (PQprepare); parameter types are inferred by the server.
     /// Prepare once per connection, then call `executePrepared(name:_:)`.
     /// - Throws: `PostgresError` `.server` (e.g. 42P05 duplicate name, 42601 syntax), `.connection`, `.usage`.

@@ -12,6 +12,13 @@ public final class Connection {
     private(set) var handle: OpaquePointer?
     /// Set by `withDeferredTransaction`: the next statement sent on this connection first sends BEGIN.
     var beginIsDeferred = false
+    /// Whether ``execute(_:_:reusing:)`` keeps a named prepared statement per name on this session (false: it runs
+    /// unnamed statements, like ``execute(_:_:name:)``). Set it only on a connection that owns its server session
+    /// (direct or session pooling): a transaction-mode pooler (PgBouncer) would lose the statements between
+    /// transactions.
+    public var reusesPreparedStatements = false
+    /// The SQL text of each statement prepared on this session by ``execute(_:_:reusing:)``, by name.
+    var preparedStatements: [String: String] = [:]
 
     /// Connects to a `postgresql://` URL or a keyword/value conninfo string, passed untouched to
     /// `PQconnectdbParams` with `expand_dbname=1`. An empty string uses libpq's `PG*` environment variables.

@@ -22,6 +22,7 @@ public final class ConnectionPool: Sendable {
     private let url: String
     private let applicationName: String
     private let defaults: [String: String]
+    private let reusesPreparedStatements: Bool
     private let state = Mutex(State())
     private let permits: DispatchSemaphore
 
@@ -30,13 +31,17 @@ public final class ConnectionPool: Sendable {
     ///   - maxConnections: the most connections open at once (at least 1).
     ///   - applicationName: `application_name` of every connection.
     ///   - defaults: libpq keywords applied before the URL (see `Connection(url:applicationName:defaults:)`).
+    ///   - reusesPreparedStatements: sets `Connection/reusesPreparedStatements` on every connection it opens; only
+    ///     for a server reached directly or through session pooling.
     public init(
-        url: String, maxConnections: Int, applicationName: String = "talenta", defaults: [String: String] = [:]
+        url: String, maxConnections: Int, applicationName: String = "talenta", defaults: [String: String] = [:],
+        reusesPreparedStatements: Bool = false
     ) {
         precondition(maxConnections >= 1, "a pool needs at least one connection")
         self.url = url
         self.applicationName = applicationName
         self.defaults = defaults
+        self.reusesPreparedStatements = reusesPreparedStatements
         permits = DispatchSemaphore(value: maxConnections)
     }
 
@@ -100,7 +105,9 @@ public final class ConnectionPool: Sendable {
                 discard(connection)
             case .success(nil):
                 do {
-                    return try Connection(url: url, applicationName: applicationName, defaults: defaults)
+                    let connection = try Connection(url: url, applicationName: applicationName, defaults: defaults)
+                    connection.reusesPreparedStatements = reusesPreparedStatements
+                    return connection
                 } catch {
                     state.withLock { state in
                         state.open -= 1
