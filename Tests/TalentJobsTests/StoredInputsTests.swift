@@ -92,3 +92,62 @@ struct StoredInputsTests {
         }
     }
 }
+
+/// `ResultJSON` writes exactly the text of the Codable forms (through `JSONStreamEncoder`), for the golden set and a
+/// generated city.
+@Suite("Result JSON written field by field", .serialized)
+struct ResultJSONTests {
+    /// Every employee's placement and stored inputs, computed from what the database holds.
+    static func results(on connection: Connection) throws -> [(Placement, StoredInputs)] {
+        let ids: [Int64] = try ReviewTestKit.snapshot("SELECT id FROM hr.employee ORDER BY id", on: connection)
+            .map { try #require(Int64($0)) }
+        let batch = try ReviewInputReader.read(employeeIDs: ids, on: connection)
+        let organisation = try OrganisationReader.load(on: connection)
+        let context = ReviewContext(referenceDate: try #require(CivilDate(year: 2026, month: 3, day: 31)))
+        let placements = try TalentEngine.assess(batch: batch.inputs.map(\.input), organisation: organisation,
+                                                 context: context, rules: .default)
+        let byNIP = Dictionary(uniqueKeysWithValues: batch.inputs.map { ($0.input.employee.nip, $0.input) })
+        return try placements.map { placement in
+            let input = try #require(byNIP[placement.nip])
+            let position = try #require(organisation.positions[input.employee.positionCode])
+            return (placement, StoredInputs(input: input, position: position, context: context))
+        }
+    }
+
+    /// Compares both texts of every result; returns how many were compared.
+    static func expectSameText(on connection: Connection) throws -> Int {
+        let all = try results(on: connection)
+        for (placement, inputs) in all {
+            #expect(ResultJSON.explanation(placement.explanation) == (try JSONStreamEncoder.encode(placement.explanation)),
+                    "explanation of \(placement.nip)")
+            #expect(ResultJSON.inputs(inputs) == (try JSONStreamEncoder.encode(inputs)), "inputs of \(placement.nip)")
+        }
+        return all.count
+    }
+
+    @Test("the golden set: every explanation and stored inputs, byte for byte")
+    func golden() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        try FolderImport.run(ReviewTestKit.goldenInput, on: connection)
+        #expect(try Self.expectSameText(on: connection) > 50)
+    }
+
+    @Test("a generated city of 3,000 employees: every explanation and stored inputs, byte for byte")
+    func generatedCity() throws {
+        let folder = try ReviewTestKit.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let city = folder.appendingPathComponent("city")
+        let generated = try TalentaCommand.run(["demo-data", "--employees", "3000", "--seed", "7",
+                                                "--reference-date", "2026-03-31", city.path])
+        try #require(generated.status == 0, "\(generated.errors)")
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        try FolderImport.run(city, on: connection)
+        #expect(try Self.expectSameText(on: connection) > 2_500)
+    }
+}

@@ -60,9 +60,9 @@ public enum PlacementWriter {
         pool.reserveCapacity(entries.count)
         for entry in entries {
             let p = entry.placement
-            // One pass per document (JSONStreamEncoder): the same jsonb as JSONEncoder's text, far less CPU.
-            let explanation = try JSONStreamEncoder.encode(p.explanation)
-            let inputs = try JSONStreamEncoder.encode(entry.inputs)
+            // Written field by field (ResultJSON): the text of their Codable forms, far less CPU.
+            let explanation = ResultJSON.explanation(p.explanation)
+            let inputs = ResultJSON.inputs(entry.inputs)
             let employee = String(entry.employeeID)
             results.append([
                 period, employee, p.nip, p.status.rawValue, p.reason?.rawValue, p.targetLevel.rawValue,
