@@ -77,4 +77,17 @@ struct DeferredTransactionTests {
         #expect(error.kind == .usage)
         #expect(try count(on: connection) == 0)
     }
+
+    @Test func isInTransactionSeesOpenAndDeferredTransactions() throws {
+        #expect(!connection.isInTransaction)
+        try connection.withTransaction { #expect($0.isInTransaction) }
+        #expect(!connection.isInTransaction)
+        _ = try connection.withDeferredTransaction({ connection in
+            #expect(connection.isInTransaction, "deferred: BEGIN goes with the next statement")
+            try connection.execute("INSERT INTO note VALUES (1, 'deferred')")
+            #expect(connection.isInTransaction)
+        }, beforeCommit: { _ in })
+        #expect(!connection.isInTransaction)
+        #expect(try count(on: connection) == 1)
+    }
 }

@@ -89,6 +89,13 @@ public final class Connection {
     /// The server process id serving this connection (`pg_backend_pid()`); 0 when closed.
     public var backendPID: Int32 { handle.map { PQbackendPID($0) } ?? 0 }
 
+    /// Whether a transaction is open on this connection (or deferred by `withDeferredTransaction`, to begin with the
+    /// next statement): what statements that only live inside a transaction (`DECLARE … CURSOR`) need.
+    public var isInTransaction: Bool {
+        guard let handle else { return false }
+        return beginIsDeferred || PQtransactionStatus(handle) != PQTRANS_IDLE
+    }
+
     /// Whether the connection is usable (PQstatus == CONNECTION_OK). When the socket has input waiting on an idle
     /// connection, it is read first, so a backend terminated since the last call (and its closed socket) is seen.
     public var isHealthy: Bool {

@@ -72,7 +72,12 @@ extension Score: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Double(hundredths) / 100)
+        // A whole number as an integer: the same JSON text as its Double (`80`), without formatting a Double.
+        if hundredths % 100 == 0 {
+            try container.encode(hundredths / 100)
+        } else {
+            try container.encode(Double(hundredths) / 100)
+        }
     }
 }
 
@@ -125,7 +130,12 @@ extension Weight: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Double(tenThousandths) / 10_000)
+        // A whole number as an integer: the same JSON text as its Double (`1`), without formatting a Double.
+        if tenThousandths % 10_000 == 0 {
+            try container.encode(tenThousandths / 10_000)
+        } else {
+            try container.encode(Double(tenThousandths) / 10_000)
+        }
     }
 }
 

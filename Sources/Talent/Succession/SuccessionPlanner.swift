@@ -57,13 +57,17 @@ public enum SuccessionPlanner {
 
         return targets.map { target in
             let pool = poolByLevel[target.level] ?? []
+            let keep = max(rules.succession.candidatesKept, 0)
+            // Only the first `keep` of the order are needed: taken lazily, never a copy of the level's whole pool
+            // per target.
             let ordered: [Ranked]
             if rules.succession.ownOPDFirstLevels.contains(target.level), let opd = target.opdCode {
-                ordered = pool.filter { $0.opdCode == opd } + pool.filter { $0.opdCode != opd }
+                let own = Array(pool.lazy.filter { $0.opdCode == opd }.prefix(keep))
+                ordered = own + pool.lazy.filter { $0.opdCode != opd }.prefix(keep - own.count)
             } else {
-                ordered = pool
+                ordered = Array(pool.prefix(keep))
             }
-            let kept = ordered.prefix(max(rules.succession.candidatesKept, 0)).enumerated().map { index, ranked in
+            let kept = ordered.enumerated().map { index, ranked in
                 let gaps = Readiness.gaps(ranked.facts, level: target.level, context: context, rules: rules)
                 return SuccessionCandidate(
                     rank: index + 1, nip: ranked.facts.nip, nilaiTalenta: ranked.nilai,

@@ -4,11 +4,13 @@ import Postgres
 import TalentStore
 
 /// Starts a review run over a scope: cuts it into assessment batches (at most 500 employees, one OPD each) and
-/// enqueues them all with one statement in the caller's transaction; a scope with nobody goes straight to
+/// enqueues them all in the caller's transaction (one statement per 100 batches); a scope with nobody goes straight to
 /// succession planning. The last batch to finish enqueues succession planning (see `AssessmentJob`).
 enum ReviewFanOut {
     /// Employees per assessment batch at most.
     static let maxBatchSize = 500
+    /// Assessment jobs enqueued per statement.
+    static let enqueueChunk = 100
 
     /// - Returns: the run's id and the number of batches enqueued.
     @discardableResult
@@ -21,13 +23,17 @@ enum ReviewFanOut {
         if batches.isEmpty {
             try SuccessionPlanningJob.enqueue(periodID: period.id, runID: runID, on: connection)
         } else {
-            let requests = try batches.enumerated().map { index, ids in
-                try JobRequest(
-                    AssessmentJob.kind,
-                    AssessmentJob.Payload(periodID: period.id, employeeIDs: ids, runID: runID, batch: index + 1),
-                    options: EnqueueOptions(jobKey: "assessment:run:\(runID):batch:\(index + 1)"))
+            // In statements of `enqueueChunk` batches, so the requests of a large city are never all encoded at once.
+            for start in stride(from: 0, to: batches.count, by: enqueueChunk) {
+                let requests = try (start..<min(start + enqueueChunk, batches.count)).map { index in
+                    try JobRequest(
+                        AssessmentJob.kind,
+                        AssessmentJob.Payload(periodID: period.id, employeeIDs: batches[index], runID: runID,
+                                              batch: index + 1),
+                        options: EnqueueOptions(jobKey: "assessment:run:\(runID):batch:\(index + 1)"))
+                }
+                try Enqueuer.enqueueMany(requests, on: connection)
             }
-            try Enqueuer.enqueueMany(requests, on: connection)
         }
         context.logger.info("review run started", metadata: [
             "run.id": "\(runID)", "run.kind": "\(kind.rawValue)", "period.year": "\(period.year)",

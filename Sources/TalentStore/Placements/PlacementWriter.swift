@@ -40,9 +40,17 @@ public enum PlacementWriter {
               FROM (SELECT DISTINCT (id % 2147483648)::integer AS key FROM unnest($2::bigint[]) AS id
                      ORDER BY key) AS keys
             """, [lockClass, employeeIDs], name: "talent.lock_batch")
-        try connection.execute(
-            "DELETE FROM talent.assessment_result WHERE period_id = $1 AND employee_id = ANY($2)",
-            [periodID, employeeIDs], name: "talent.delete_results")
+        // One primary-key probe per employee (the LATERAL … LIMIT 1 keeps each a probe), then a delete by row id:
+        // with `employee_id = ANY($2)` the planner, whose statistics lag behind a table that grows during a review,
+        // scanned every result of the period for each batch (quadratic in the city's size).
+        try connection.execute("""
+            DELETE FROM talent.assessment_result
+             WHERE ctid = ANY (ARRAY(
+                   SELECT found.ctid
+                     FROM unnest($2::bigint[]) AS batch(id)
+                     CROSS JOIN LATERAL (SELECT r.ctid FROM talent.assessment_result r
+                                          WHERE r.period_id = $1 AND r.employee_id = batch.id LIMIT 1) AS found))
+            """, [periodID, employeeIDs], name: "talent.delete_results")
         guard !entries.isEmpty else { return }
         let period = String(periodID)
         let job = source.map(String.init)
@@ -52,9 +60,9 @@ public enum PlacementWriter {
         pool.reserveCapacity(entries.count)
         for entry in entries {
             let p = entry.placement
-            // One pass per document (JSONStreamEncoder): the same jsonb as JSONEncoder's text, far less CPU.
-            let explanation = try JSONStreamEncoder.encode(p.explanation)
-            let inputs = try JSONStreamEncoder.encode(entry.inputs)
+            // Written field by field (ResultJSON): the text of their Codable forms, far less CPU.
+            let explanation = ResultJSON.explanation(p.explanation)
+            let inputs = ResultJSON.inputs(entry.inputs)
             let employee = String(entry.employeeID)
             results.append([
                 period, employee, p.nip, p.status.rawValue, p.reason?.rawValue, p.targetLevel.rawValue,

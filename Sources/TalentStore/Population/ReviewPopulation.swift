@@ -28,14 +28,20 @@ public enum ReviewPopulation {
         case .nip(let value): nip = value
         case .opd(let value): opd = value
         }
+        // The batches are cut in SQL, one int8[] per batch, so the caller never holds one row per employee.
         let rows = try connection.execute("""
-            SELECT e.id, coalesce(o.opd_code, '') AS opd_code
-              FROM hr.employee e
-              JOIN hr.position p ON p.position_code = e.position_code
-              LEFT JOIN talent.opd o ON o.unit_code = p.unit_code
-             WHERE ($1::text IS NULL OR e.nip = $1::text) AND ($2::text IS NULL OR o.opd_code = $2::text)
-             ORDER BY 2, 1
-            """, [nip, opd], name: "talent.population").rows
+            SELECT array_agg(id ORDER BY id) AS ids
+              FROM (SELECT e.id, coalesce(o.opd_code, '') AS opd_code,
+                           (row_number() OVER (PARTITION BY coalesce(o.opd_code, '') ORDER BY e.id) - 1)
+                               / $3::integer AS chunk
+                      FROM hr.employee e
+                      JOIN hr.position p ON p.position_code = e.position_code
+                      LEFT JOIN talent.opd o ON o.unit_code = p.unit_code
+                     WHERE ($1::text IS NULL OR e.nip = $1::text) AND ($2::text IS NULL OR o.opd_code = $2::text)
+                   ) AS covered
+             GROUP BY opd_code, chunk
+             ORDER BY opd_code, chunk
+            """, [nip, opd, maxBatchSize], name: "talent.population").rows
         if rows.isEmpty {
             if let nip { throw StoreError(.notFound, "no employee has NIP \(nip)") }
             if let opd {
@@ -45,17 +51,6 @@ public enum ReviewPopulation {
                 guard !known.isEmpty else { throw StoreError(.notFound, "no OPD has the unit code \(opd)") }
             }
         }
-        var batches: [[Int64]] = []
-        var currentOPD: String?
-        for row in rows {
-            let id = try row.decode("id", as: Int64.self)
-            let opdCode = try row.text("opd_code")
-            if opdCode != currentOPD || batches[batches.count - 1].count >= maxBatchSize {
-                batches.append([])
-                currentOPD = opdCode
-            }
-            batches[batches.count - 1].append(id)
-        }
-        return batches
+        return try rows.map { try $0.decode("ids", as: [Int64].self) }
     }
 }

@@ -2,7 +2,8 @@ public import Postgres
 public import Talent
 
 /// Reads the review inputs of a batch of employees set-wise: one query per `hr` table with `employee_id = ANY($1)`,
-/// never a query per employee.
+/// never a query per employee. The free text the rules never read (education institution and major, training title,
+/// award name) is not read: those fields are left empty, as `StoredInputs` stores them.
 public enum ReviewInputReader {
     /// The inputs of one batch.
     public struct Batch: Sendable {
@@ -30,21 +31,18 @@ public enum ReviewInputReader {
             byID[try row.decode("id", as: Int64.self)] = EmployeeInput(employee: try EmployeeColumns.employee(row))
         }
         try fill(&byID, connection, "talent.read_education", """
-            SELECT employee_id, level, coalesce(institution, '') AS institution, coalesce(major, '') AS major,
-                   graduated_on
+            SELECT employee_id, level, graduated_on
               FROM hr.education WHERE employee_id = ANY($1) ORDER BY employee_id, id
             """, unique) { input, row in
-            input.education.append(EducationRecord(
-                level: try row.code("level"), institution: try row.text("institution"), major: try row.text("major"),
-                graduatedOn: try row.optionalDate("graduated_on")))
+            input.education.append(EducationRecord(level: try row.code("level"),
+                                                   graduatedOn: try row.optionalDate("graduated_on")))
         }
         try fill(&byID, connection, "talent.read_training", """
-            SELECT employee_id, kind, coalesce(title, '') AS title, ended_on, hours
+            SELECT employee_id, kind, ended_on, hours
               FROM hr.training WHERE employee_id = ANY($1) ORDER BY employee_id, id
             """, unique) { input, row in
-            input.training.append(TrainingRecord(
-                kind: try row.text("kind"), title: try row.text("title"), endedOn: try row.date("ended_on"),
-                hours: try row.score("hours")))
+            input.training.append(TrainingRecord(kind: try row.text("kind"), endedOn: try row.date("ended_on"),
+                                                 hours: try row.score("hours")))
         }
         try fill(&byID, connection, "talent.read_performance", """
             SELECT employee_id, year, predicate, score
@@ -74,11 +72,10 @@ public enum ReviewInputReader {
                 levels: complete ? levels.compactMap { $0 } : nil))
         }
         try fill(&byID, connection, "talent.read_awards", """
-            SELECT employee_id, level, coalesce(name, '') AS name, awarded_on
+            SELECT employee_id, level, awarded_on
               FROM hr.award WHERE employee_id = ANY($1) ORDER BY employee_id, id
             """, unique) { input, row in
-            input.awards.append(AwardRecord(level: try row.code("level"), name: try row.text("name"),
-                                            awardedOn: try row.date("awarded_on")))
+            input.awards.append(AwardRecord(level: try row.code("level"), awardedOn: try row.date("awarded_on")))
         }
         try fill(&byID, connection, "talent.read_penalties", """
             SELECT employee_id, level, decided_on, ends_on

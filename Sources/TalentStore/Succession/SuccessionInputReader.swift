@@ -1,11 +1,14 @@
 public import Postgres
 public import Talent
 
-/// Reads what succession planning needs from a period's stored placements and `hr.employee` (DOMAIN.md §8).
+/// Reads what succession planning needs from a period's stored placements and `hr.employee` (DOMAIN.md §8), in
+/// memory that does not grow with the city: only holders of structural positions, and the pool members fetched
+/// through a cursor in chunks of ``chunkSize`` rows.
 public enum SuccessionInputReader {
     /// The planner's inputs for one period.
     public struct Inputs: Sendable {
-        /// Every employee who holds a position (all states but PENSIUN and BERHENTI).
+        /// Every employee who holds a structural position (PENGAWAS, ADMINISTRATOR, JPT_PRATAMA), in all states but
+        /// PENSIUN and BERHENTI: the only positions that can be targets, so the only holders the planner reads.
         public var holders: [PositionHolder]
         /// The facts of every pool member of the period (non-members are never candidates).
         public var candidates: [CandidateFacts]
@@ -13,12 +16,28 @@ public enum SuccessionInputReader {
         public var employeeIDs: [String: Int64]
     }
 
-    /// Two queries: the holders, and the pool members with their placement scores, the highest education and best
-    /// leadership training counted at D (from the stored explanation) and their employee rows.
+    /// Pool-member rows fetched per round trip (the count written in ``fetchChunk``): the text rows of one chunk are
+    /// all that is held at once.
+    static let chunkSize = 5_000
+    static let fetchChunk = "FETCH 5000 FROM talent_pool_members"
+
+    /// Two reads: the holders of structural positions, and (through a cursor, in chunks) the pool members with their
+    /// placement scores, the highest education and best leadership training counted at D (from the stored
+    /// explanation) and their employee rows.
     /// - Throws: `StoreError` (`.invalidStoredValue`) for a stored value outside the rules' vocabulary; `PostgresError`.
+    /// - Thread safety: uses `connection` on the calling thread only. Inside a transaction (the job's) the cursor
+    ///   lives in it; outside one, the reads run in a transaction of their own.
     public static func read(periodID: Int64, on connection: Connection) throws -> Inputs {
-        let holders = try connection.execute(
-            "SELECT nip, position_code, birth_date, state FROM hr.employee ORDER BY nip", name: "talent.read_holders"
+        guard connection.isInTransaction else {
+            return try connection.withTransaction { try read(periodID: periodID, on: $0) }
+        }
+        let structuralKinds = PositionKind.allCases.filter { $0.structuralLevel != nil }.map(\.rawValue)
+        let holders = try connection.execute("""
+            SELECT e.nip, e.position_code, e.birth_date, e.state
+              FROM hr.employee e JOIN hr.position p ON p.position_code = e.position_code
+             WHERE p.kind = ANY($1)
+             ORDER BY e.nip
+            """, [structuralKinds], name: "talent.read_holders"
         ).rows.compactMap { row -> PositionHolder? in
             let state: EmployeeState = try row.code("state")
             guard state.holdsPosition else { return nil }
@@ -26,7 +45,9 @@ public enum SuccessionInputReader {
                                   birthDate: try row.date("birth_date"))
         }
         var employeeIDs: [String: Int64] = [:]
-        let candidates = try connection.execute("""
+        var candidates: [CandidateFacts] = []
+        try connection.execute("""
+            DECLARE talent_pool_members NO SCROLL CURSOR FOR
             SELECT e.id, e.nip, e.name, e.sex, e.birth_date, e.status, e.state, e.golongan, e.golongan_since,
                    e.cpns_date, e.position_code, e.position_since,
                    r.target_level, r.kinerja_score, r.potensi_score,
@@ -37,18 +58,24 @@ public enum SuccessionInputReader {
               JOIN hr.employee e ON e.id = r.employee_id
              WHERE r.period_id = $1 AND pe.is_member
              ORDER BY e.nip
-            """, [periodID], name: "talent.read_candidates").rows.map { row in
-            let employee = try EmployeeColumns.employee(row)
-            employeeIDs[employee.nip] = try row.decode("id", as: Int64.self)
-            return CandidateFacts(
-                nip: employee.nip, targetLevel: try row.code("target_level"), isPoolMember: true,
-                kinerjaScore: try row.score("kinerja_score"), potensiScore: try row.score("potensi_score"),
-                positionCode: employee.positionCode, golongan: employee.golongan,
-                golonganSince: employee.golonganSince, cpnsDate: employee.cpnsDate,
-                highestEducation: try row.optionalCode("highest_education"),
-                bestLeadership: try row.optionalCode("best_leadership"), birthDate: employee.birthDate,
-                positionSince: employee.positionSince)
+            """, [periodID], name: "talent.open_candidates")
+        while true {
+            let rows = try connection.execute(fetchChunk, name: "talent.fetch_candidates").rows
+            for row in rows {
+                let employee = try EmployeeColumns.employee(row)
+                employeeIDs[employee.nip] = try row.decode("id", as: Int64.self)
+                candidates.append(CandidateFacts(
+                    nip: employee.nip, targetLevel: try row.code("target_level"), isPoolMember: true,
+                    kinerjaScore: try row.score("kinerja_score"), potensiScore: try row.score("potensi_score"),
+                    positionCode: employee.positionCode, golongan: employee.golongan,
+                    golonganSince: employee.golonganSince, cpnsDate: employee.cpnsDate,
+                    highestEducation: try row.optionalCode("highest_education"),
+                    bestLeadership: try row.optionalCode("best_leadership"), birthDate: employee.birthDate,
+                    positionSince: employee.positionSince))
+            }
+            if rows.count < chunkSize { break }
         }
+        try connection.execute("CLOSE talent_pool_members", name: "talent.close_candidates")
         return Inputs(holders: holders, candidates: candidates, employeeIDs: employeeIDs)
     }
 }
