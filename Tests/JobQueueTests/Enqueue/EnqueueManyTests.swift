@@ -28,19 +28,12 @@ struct EnqueueManyTests {
 
     @Test("an invalid call names the offending element and adds nothing", arguments: invalidCalls)
     func invalidCall(call: (label: String, sql: String, sqlState: String, message: String)) throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let connection = try database.connect()
-        defer { connection.close() }
-        do {
-            try connection.execute(call.sql, name: "test.enqueue_many_invalid")
-            Issue.record("\(call.label): queue.enqueue_many accepted it")
-        } catch {
-            #expect(error.sqlState == call.sqlState, "\(call.label)")
-            #expect(error.message.hasPrefix("queue.enqueue_many: "), "\(call.label): \(error.message)")
-            #expect(error.message.contains(call.message), "\(call.label): \(error.message)")
-        }
-        #expect(try QueueTestKit.scalar("SELECT count(*) FROM queue.job", as: Int.self, on: connection) == 0)
+        let (error, jobs) = try QueueTestKit.refusal(of: call.sql)
+        let refused = try #require(error, "\(call.label): queue.enqueue_many accepted it")
+        #expect(refused.sqlState == call.sqlState, "\(call.label)")
+        #expect(refused.message.hasPrefix("queue.enqueue_many: "), "\(call.label): \(refused.message)")
+        #expect(refused.message.contains(call.message), "\(call.label): \(refused.message)")
+        #expect(jobs == 0)
     }
 
     @Test("queue.enqueue keeps its own name in errors now that it shares the body")

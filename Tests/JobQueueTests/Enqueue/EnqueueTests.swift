@@ -38,18 +38,11 @@ struct EnqueueTests {
 
     @Test("invalid arguments raise a clear error and add nothing", arguments: invalidCalls)
     func invalidArguments(call: (label: String, sql: String, sqlState: String, message: String)) throws {
-        let database = try TestDatabase.create()
-        defer { database.drop() }
-        let connection = try database.connect()
-        defer { connection.close() }
-        do {
-            try connection.execute(call.sql, name: "test.enqueue_invalid")
-            Issue.record("\(call.label): queue.enqueue accepted it")
-        } catch {
-            #expect(error.sqlState == call.sqlState, "\(call.label)")
-            #expect(error.message.contains(call.message), "\(call.label): \(error.message)")
-        }
-        #expect(try QueueTestKit.scalar("SELECT count(*) FROM queue.job", as: Int.self, on: connection) == 0)
+        let (error, jobs) = try QueueTestKit.refusal(of: call.sql)
+        let refused = try #require(error, "\(call.label): queue.enqueue accepted it")
+        #expect(refused.sqlState == call.sqlState, "\(call.label)")
+        #expect(refused.message.contains(call.message), "\(call.label): \(refused.message)")
+        #expect(jobs == 0)
     }
 
     @Test("the Swift Enqueuer surfaces the same validation errors")

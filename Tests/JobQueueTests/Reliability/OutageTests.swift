@@ -8,22 +8,6 @@ import Testing
 
 @Suite("Outage: claimed jobs and their completions wait for the database, not for their leases")
 struct OutageTests {
-    /// Keeps every message the pool logs at warning or above.
-    struct Capture: LogHandler {
-        let lines: Locked<[String]>
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .warning
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            lines.withLock { $0.append(event.message.description) }
-        }
-    }
-
     @Test("a job finished and jobs claimed ahead while the database is away complete once it is back, at attempt 1")
     func bufferedJobsSurviveAnOutage() throws {
         let database = try TestDatabase.create()
@@ -38,8 +22,8 @@ struct OutageTests {
             gateRunning.withLock { $0 = true }
             _ = gate.wait(timeout: .now() + 60)
         }
-        let lines = Locked<[String]>([])
-        let logger = Logger(label: "talenta.tests") { _ in Capture(lines: lines) }
+        let records = Locked<[LogCapture.Record]>([])
+        let logger = Logger(label: "talenta.tests") { _ in LogCapture(into: records, level: .warning) }
         var configuration = QueueTestKit.configuration(concurrency: 1, exitWhenIdle: false, lease: 30)
         configuration.reconnectBackoff = ReconnectBackoff(baseDelay: 0.05, maxDelay: 0.2, jitter: 0)
         let pool = try WorkerPool(databaseURL: database.url, registry: registry, configuration: configuration,
@@ -88,8 +72,8 @@ struct OutageTests {
         gate.signal()
         for warning in ["database unreachable: the job waits in its slot", "database unreachable: completions kept"] {
             #expect(QueueTestKit.waitFor(timeout: 10) {
-                lines.withLock { $0.contains { $0.hasPrefix(warning) } }
-            }, "\(warning): \(lines.withLock { $0 })")
+                records.withLock { $0.contains { $0.message.hasPrefix(warning) } }
+            }, "\(warning): \(records.withLock { $0.map(\.message) })")
         }
 
         try allowConnections(true)

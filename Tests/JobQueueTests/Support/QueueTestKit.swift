@@ -18,6 +18,22 @@ enum QueueTestKit {
     /// Writes `n` into `test_side` (unique on n) through the job's transaction.
     static let record = JobKind<Numbered>("test.record")
 
+    /// Runs `sql` on a fresh database that expects it to be refused.
+    /// - Returns: the error it raised (nil when the database accepted it) and the jobs in `queue.job` afterwards.
+    static func refusal(of sql: String) throws -> (error: PostgresError?, jobs: Int) {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        var refused: PostgresError?
+        do {
+            try connection.execute(sql, name: "test.refused")
+        } catch {
+            refused = error
+        }
+        return (refused, try scalar("SELECT count(*) FROM queue.job", as: Int.self, on: connection))
+    }
+
     /// Creates `test_side(n int primary key, job_id bigint)`.
     static func createSideTable(on connection: Connection) throws {
         try connection.executeScript(

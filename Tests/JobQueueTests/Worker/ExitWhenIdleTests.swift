@@ -8,23 +8,6 @@ import Testing
 /// `exitWhenIdle` waits for retries due within the idle grace, and says what it leaves behind.
 @Suite("Exit when idle")
 struct ExitWhenIdleTests {
-    /// Keeps the warnings a pool logs (message and metadata), for the assertions.
-    struct WarningCapture: LogHandler {
-        let lines: Locked<[String]>
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .warning
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let fields = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            lines.withLock { $0.append(([event.message.description] + fields).joined(separator: " ")) }
-        }
-    }
-
     /// A kind that fails its first attempt and completes its second.
     static func failingOnce() -> JobRegistry {
         var registry = JobRegistry()
@@ -38,8 +21,8 @@ struct ExitWhenIdleTests {
     /// Runs an exit-when-idle pool until it stops on its own.
     /// - Returns: the seconds it ran and the warnings it logged about exiting.
     static func drain(_ database: TestDatabase, configuration: WorkerConfiguration) throws -> (Double, [String]) {
-        let lines = Locked<[String]>([])
-        let logger = Logger(label: "talenta.tests") { _ in WarningCapture(lines: lines) }
+        let records = Locked<[LogCapture.Record]>([])
+        let logger = Logger(label: "talenta.tests") { _ in LogCapture(into: records, level: .warning) }
         let pool = try WorkerPool(databaseURL: database.url, registry: failingOnce(), configuration: configuration,
                                   logger: logger)
         let started = Date()
@@ -47,7 +30,7 @@ struct ExitWhenIdleTests {
         let stopped = pool.waitUntilStopped(timeout: 60)
         if !stopped { pool.shutdown() }
         #expect(stopped, "the pool did not exit when idle")
-        return (Date().timeIntervalSince(started), lines.withLock { $0 }.filter { $0.contains("exit when idle") })
+        return (Date().timeIntervalSince(started), records.withLock { $0.map(\.line) }.filter { $0.contains("exit when idle") })
     }
 
     @Test("a job failing once with a short backoff is retried and completed before the worker exits")

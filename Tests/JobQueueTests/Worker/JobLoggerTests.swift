@@ -8,23 +8,6 @@ import Testing
 /// The logger a handler gets tags every record with its job and worker, whatever the handler adds.
 @Suite("Job logger")
 struct JobLoggerTests {
-    /// Keeps every record: message, the handler's own metadata merged with the record's.
-    struct Capture: LogHandler {
-        let records: Locked<[(message: String, metadata: Logger.Metadata)]>
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .info
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { _, record in record }
-            records.withLock { $0.append((event.message.description, merged)) }
-        }
-    }
-
     struct Note: Codable, Sendable {
         let n: Int
     }
@@ -50,8 +33,8 @@ struct JobLoggerTests {
             logger[metadataKey: "step"] = nil
             logger.info("after a key was removed")
         }
-        let records = Locked<[(message: String, metadata: Logger.Metadata)]>([])
-        let logger = Logger(label: "talenta.tests") { _ in Capture(records: records) }
+        let records = Locked<[LogCapture.Record]>([])
+        let logger = Logger(label: "talenta.tests") { _ in LogCapture(into: records, level: .info) }
         let pool = try WorkerPool(databaseURL: database.url, registry: registry,
                                   configuration: QueueTestKit.configuration(concurrency: 1), logger: logger,
                                   workerID: "test:1:logs")
