@@ -38,7 +38,8 @@ public struct JobRegistry: Sendable {
             do {
                 payload = try JobPayloadCoding.decode(Payload.self, from: context.job.payload)
             } catch {
-                throw PayloadDecodingError(kind: kind.name, payloadType: typeName, underlying: error)
+                throw PayloadDecodingError(
+                    kind: kind.name, payloadType: typeName, underlying: error, payload: context.job.payload)
             }
             try handler(payload, context)
         }

@@ -14,7 +14,8 @@ public struct WorkerConfiguration: Sendable, Hashable {
     public var lease: Double
     /// Stop when no job is claimable (none available or retryable with run_at <= now in this queue) and none is
     /// running, unless one of the queue's available or retryable jobs is due within ``idleGrace`` seconds (a retry
-    /// waiting out a short backoff): then wait for it. Exiting with jobs due later logs a warning with their number
+    /// waiting out a short backoff), or a job left running by a gone worker (no heartbeat within its lease) has a
+    /// lease expiring within ``idleGrace``: then wait for it, rescue it and run it (``PendingJobs``). Exiting with jobs due later logs a warning with their number
     /// and the next run_at. A paused queue does not keep the worker alive. Default false (run until
     /// ``WorkerPool/shutdown()``).
     public var exitWhenIdle: Bool

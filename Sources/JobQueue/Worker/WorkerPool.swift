@@ -249,7 +249,10 @@ public final class WorkerPool: Sendable {
             }
             if claimed.count == room { continue }
             if claimed.isEmpty, configuration.exitWhenIdle, state.busyCount == 0 {
-                let pending = try PendingJobs.read(queue: configuration.queue, on: connection)
+                // Jobs of a worker that died come back through the rescue: run it now rather than at the next
+                // heartbeat, and claim them before deciding to stop.
+                if try rescueExpiredLeases(on: connection) > 0 { continue }
+                let pending = try PendingJobs.read(queue: configuration.queue, workerID: workerID, on: connection)
                 if !pending.paused, let due = pending.secondsUntilNext, due <= configuration.idleGrace {
                     try waitForWork(on: connection, seconds: min(configuration.pollInterval, max(due, 0.01)),
                                     wakeWhenIdle: false)
@@ -436,18 +439,26 @@ public final class WorkerPool: Sendable {
                     }
                 }
                 try releaseStaleOrPausedBuffer(on: connection)
-                let rescued = try LeaseRescuer.rescue(batchSize: configuration.rescueBatchSize, on: connection)
-                if !rescued.isEmpty {
-                    logger.warning("rescued jobs whose lease expired", metadata: [
-                        "jobs": "\(rescued.count)",
-                        "discarded": "\(rescued.count { $0.state == "discarded" })",
-                    ])
-                }
+                try rescueExpiredLeases(on: connection)
                 if let observer { observer.queuesSampled(try QueueDepth.read(on: connection)) }
             }
         } catch {
             logger.warning("heartbeat failed; retrying at the next beat", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Returns any worker's expired leases to `retryable` (or `discarded`), logging what it rescued.
+    /// - Returns: how many jobs were rescued.
+    @discardableResult
+    private func rescueExpiredLeases(on connection: Connection) throws -> Int {
+        let rescued = try LeaseRescuer.rescue(batchSize: configuration.rescueBatchSize, on: connection)
+        if !rescued.isEmpty {
+            logger.warning("rescued jobs whose lease expired", metadata: [
+                "jobs": "\(rescued.count)",
+                "discarded": "\(rescued.count { $0.state == "discarded" })",
+            ])
+        }
+        return rescued.count
     }
 
     /// Releases buffered jobs claimed more than a heartbeat interval ago (the slots are busy with slower jobs:

@@ -34,7 +34,7 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "The queue to claim from.")
     var queue = "default"
 
-    @Flag(help: "Exit when no job is claimable and none is running, and none is due within --idle-grace (batch runs and tests).")
+    @Flag(help: "Exit when no job is claimable and none is running, and none is due within --idle-grace, counting the jobs of a dead worker as due when their lease expires (batch runs and tests).")
     var exitWhenIdle = false
 
     @Option(help: ArgumentHelp(

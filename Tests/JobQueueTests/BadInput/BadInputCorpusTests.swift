@@ -93,7 +93,8 @@ struct BadInputCorpusTests {
 
     static let discarded: [Discarded] = [
         Discarded(label: "n as a string", kind: "test.typed", payload: #"{"n": "seven", "name": "a", "when": "2025-01-01T00:00:00Z", "flags": []}"#, errorKind: "undecodable_payload", message: "expected Int at n"),
-        Discarded(label: "n as a fraction", kind: "test.typed", payload: #"{"n": 1.5, "name": "a", "when": "2025-01-01T00:00:00Z", "flags": []}"#, errorKind: "undecodable_payload", message: "does not decode as Typed"),
+        Discarded(label: "n as a fraction", kind: "test.typed", payload: #"{"n": 1.5, "name": "a", "when": "2025-01-01T00:00:00Z", "flags": []}"#, errorKind: "undecodable_payload", message: "a value does not fit its type (a number that is not a whole number"),
+        Discarded(label: "n beyond Int64", kind: "test.typed", payload: #"{"n": 99999999999999999999, "name": "a", "when": "2025-01-01T00:00:00Z", "flags": []}"#, errorKind: "undecodable_payload", message: "does not decode as Typed: a value does not fit its type"),
         Discarded(label: "n too large", kind: "test.typed", payload: #"{"n": 1e30, "name": "a", "when": "2025-01-01T00:00:00Z", "flags": []}"#, errorKind: "undecodable_payload", message: "does not decode as Typed"),
         Discarded(label: "n null", kind: "test.typed", payload: #"{"n": null, "name": "a", "when": "2025-01-01T00:00:00Z", "flags": []}"#, errorKind: "undecodable_payload", message: "at n"),
         Discarded(label: "n missing", kind: "test.typed", payload: #"{"name": "a", "when": "2025-01-01T00:00:00Z", "flags": []}"#, errorKind: "undecodable_payload", message: "missing key 'n'"),

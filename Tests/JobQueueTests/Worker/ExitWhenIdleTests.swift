@@ -53,6 +53,76 @@ struct ExitWhenIdleTests {
         #expect(warnings.isEmpty, "\(warnings)")
     }
 
+    /// Marks every job of the queue `running` at attempt 1 under `owner`, its lease ending `leaseEnds` from now, and
+    /// registers `owner` in queue.worker as last seen `lastSeen` ago with a lease of `workerLease` seconds (alive
+    /// while its last heartbeat is within that lease).
+    static func hold(byWorker owner: String, leaseEnds: String, lastSeen: String, workerLease: Double,
+                     on connection: Connection) throws {
+        try connection.execute("""
+            INSERT INTO queue.worker (id, host, pid, version, concurrency, queues, lease_seconds, last_seen_at)
+            VALUES ($1, 'elsewhere', 1, 'test', 1, '{default}', $3, now() - $2::interval)
+            """, [owner, lastSeen, workerLease], name: "test.worker")
+        try connection.execute("""
+            UPDATE queue.job SET state = 'running', attempt = 1, locked_by = $1, started_at = now(),
+                                 lease_expires_at = now() + $2::interval
+            """, [owner, leaseEnds], name: "test.hold")
+    }
+
+    @Test("jobs left running by a worker that is gone are rescued and run before the worker exits")
+    func orphanedJobsAreRun() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        try QueueTestKit.createSideTable(on: connection)
+        for n in 1...3 {
+            try connection.execute("SELECT queue.enqueue('test.fail_once', jsonb_build_object('n', $1::int))", [n],
+                                   name: "test.enqueue")
+        }
+        try Self.hold(byWorker: "gone:1:00000000", leaseEnds: "1 second", lastSeen: "1 minute", workerLease: 3,
+                      on: connection)
+        let (_, warnings) = try Self.drain(database, configuration: QueueTestKit.configuration(concurrency: 2))
+        let states = try connection.execute(
+            "SELECT state, attempt FROM queue.job ORDER BY id", name: "test.states").rows
+            .map { "\(try $0.decode("state", as: String.self))@\(try $0.decode("attempt", as: Int.self))" }
+        #expect(states == ["completed@2", "completed@2", "completed@2"])
+        #expect(try QueueTestKit.scalar("SELECT count(*)::int FROM test_side", as: Int.self, on: connection) == 3)
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    @Test("jobs running under a live worker are left to it")
+    func liveWorkersJobsAreLeft() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        try connection.execute("SELECT queue.enqueue('test.fail_once', '{\"n\": 1}')", name: "test.enqueue")
+        // Were it counted as a gone worker's job, its lease ending after the idle grace would make the exit warn.
+        try Self.hold(byWorker: "alive:1:00000000", leaseEnds: "10 minutes", lastSeen: "0 seconds", workerLease: 600,
+                      on: connection)
+        let (_, warnings) = try Self.drain(database, configuration: QueueTestKit.configuration())
+        let row = try QueueTestKit.row("SELECT state, locked_by, attempt FROM queue.job", on: connection)
+        #expect(try row.decode("state", as: String.self) == "running")
+        #expect(try row.decode("locked_by", as: String?.self) == "alive:1:00000000")
+        #expect(try row.decode("attempt", as: Int.self) == 1)
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    @Test("a gone worker's job whose lease ends after the idle grace is left, and the exit warns about it")
+    func orphanBeyondTheGraceIsLeftWithAWarning() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        try connection.execute("SELECT queue.enqueue('test.fail_once', '{\"n\": 1}')", name: "test.enqueue")
+        try Self.hold(byWorker: "gone:1:00000000", leaseEnds: "1 hour", lastSeen: "1 minute", workerLease: 3,
+                      on: connection)
+        let (_, warnings) = try Self.drain(database, configuration: QueueTestKit.configuration())
+        #expect(try QueueTestKit.scalar("SELECT state FROM queue.job", as: String.self, on: connection) == "running")
+        #expect(warnings.count == 1, "\(warnings)")
+        #expect(warnings.first?.contains("jobs.pending=1") == true, "\(warnings)")
+    }
+
     @Test("a retry due after the idle grace is left pending, and the exit warns how many and when")
     func laterRetryIsLeftWithAWarning() throws {
         let database = try TestDatabase.create()

@@ -211,6 +211,11 @@ struct WorkerPoolTests {
         let connection = try database.connect()
         defer { connection.close() }
         try QueueTestKit.createSideTable(on: connection)
+        // The thief is a live worker: an exit-when-idle pool leaves its running jobs to it.
+        try connection.execute("""
+            INSERT INTO queue.worker (id, host, pid, version, concurrency, queues, lease_seconds)
+            VALUES ('thief:1:00000000', 'thief', 1, 'test', 1, '{default}', 30)
+            """, name: "test.live_thief")
         let id = try QueueTestKit.scalar("SELECT queue.enqueue('test.stolen', '{\"n\": 8}')", as: Int64.self, on: connection)
         let url = database.url
         var registry = JobRegistry()
