@@ -262,33 +262,29 @@ final class WorkerState {
     /// - Returns: the job now in the slot with its token (nil when the slot is free), and the dropped jobs.
     func finishAndTakeNext(slot index: Int, token: UInt64, timeout: (Job) -> Double)
         -> (next: (job: Job, token: UInt64)?, dropped: [Job]) {
-        condition.lock()
-        defer {
-            // Wake the claim loop only when it has something to do, and the sleepers only when the pool went idle
-            // (exit when idle, the shutdown): not at every job.
-            wakeClaimLoopIfRoom()
-            if buffer.isEmpty, slots.allSatisfy({ $0 == nil }) { condition.broadcast() }
-            condition.unlock()
-        }
-        let now = ContinuousClock.now
-        if let occupant = slots[index], occupant.token == token {
-            averageJobSeconds = Self.smoothed(averageJobSeconds, Self.seconds(now - occupant.started))
-            slots[index] = nil
-            claimAheadSuspended = false
-        }
-        var dropped = [Job]()
-        var next: (job: Job, token: UInt64)?
-        if phase == .running, slots[index] == nil {
-            while !buffer.isEmpty {
-                let candidate = buffer.removeFirst()
-                if now < candidate.claimedAt + .seconds(lease * 2 / 3) {
-                    next = (candidate.job, occupy(index, with: candidate.job, timeout: timeout(candidate.job)))
-                    break
-                }
-                dropped.append(candidate.job)
+        // Wakes the claim loop only when it has something to do, and the sleepers only when the pool went idle
+        // (exit when idle, the shutdown): not at every job.
+        changingSlots {
+            let now = ContinuousClock.now
+            if let occupant = slots[index], occupant.token == token {
+                averageJobSeconds = Self.smoothed(averageJobSeconds, Self.seconds(now - occupant.started))
+                slots[index] = nil
+                claimAheadSuspended = false
             }
+            var dropped = [Job]()
+            var next: (job: Job, token: UInt64)?
+            if phase == .running, slots[index] == nil {
+                while !buffer.isEmpty {
+                    let candidate = buffer.removeFirst()
+                    if now < candidate.claimedAt + .seconds(lease * 2 / 3) {
+                        next = (candidate.job, occupy(index, with: candidate.job, timeout: timeout(candidate.job)))
+                        break
+                    }
+                    dropped.append(candidate.job)
+                }
+            }
+            return (next, dropped)
         }
-        return (next, dropped)
     }
 
     /// Takes buffered jobs out of the buffer, to release their leases: all of them when `all`, else those claimed

@@ -39,19 +39,16 @@ extension Connection {
         guard reusesPreparedStatements, preparedStatements[name] ?? sql == sql else {
             return try execute(sql, parameters, name: name)
         }
-        let handle = try openHandle(name)
-        let encoded = try EncodedParameters(parameters.map { $0 }, statementName: name)
         if preparedStatements[name] == nil {
+            let handle = try openHandle(name)
+            let encoded = try EncodedParameters(parameters.map { $0 }, statementName: name)
             let prepared = encoded.withLibPQArrays { types, _, _, _ in
                 PQprepare(handle, name, sql, encoded.count, types)
             }
             try collect(prepared, statementName: name)
             preparedStatements[name] = sql
         }
-        let result = encoded.withLibPQArrays { _, values, lengths, formats in
-            PQexecPrepared(handle, name, encoded.count, values, lengths, formats, 0)
-        }
-        return try collect(result, statementName: name)
+        return try executePrepared(name: name, parameters.map { $0 })
     }
 
     /// Prepares a named statement on this connection (PQprepare); parameter types are inferred by the server.

@@ -60,10 +60,10 @@ extension Connection {
 
     /// Throws `.usage` when a transaction is open (or deferred) on this connection.
     private func requireIdle() throws(PostgresError) {
-        guard let handle else {
+        guard handle != nil else {
             throw PostgresError.usage("the connection is closed", statementName: "transaction.begin")
         }
-        guard !beginIsDeferred, PQtransactionStatus(handle) == PQTRANS_IDLE else {
+        guard !isInTransaction else {
             throw PostgresError.usage("a transaction is already open on this connection", statementName: "transaction.begin")
         }
     }
