@@ -14,7 +14,7 @@ import statistics
 import sys
 
 SYSTEM_ORDER = ["talenta", "pgqueuer", "procrastinate", "pgbench"]
-MODE_ORDER = ["drain", "claim-one", "claim-50", "enqueue-single", "enqueue-bulk", "latency"]
+MODE_ORDER = ["drain", "claim-one", "claim-50", "lease-50", "enqueue-single", "enqueue-bulk", "latency"]
 COLUMNS = ["system", "mode", "concurrency", "jobs", "runs", "jobs_per_s", "p50_ms", "p99_ms", "talenta_ratio", "note"]
 
 
@@ -61,7 +61,7 @@ def add_ratios(table):
 def sort_key(row):
     mode = MODE_ORDER.index(row["mode"]) if row["mode"] in MODE_ORDER else len(MODE_ORDER)
     system = SYSTEM_ORDER.index(row["system"]) if row["system"] in SYSTEM_ORDER else len(SYSTEM_ORDER)
-    group = 0 if row["mode"] in ("drain", "claim-one", "claim-50") else 1 if row["mode"].startswith("enqueue") else 2
+    group = 0 if row["mode"] in ("drain", "claim-one", "claim-50", "lease-50") else 1 if row["mode"].startswith("enqueue") else 2
     if group == 0:
         return (group, row["concurrency"], system, mode)
     return (group, mode, system, row["concurrency"])

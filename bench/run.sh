@@ -9,7 +9,9 @@
 #   pgqueuer       enqueue and drain with its normal API        (bench/peers/pgqueuer_driver.py)
 #   procrastinate  enqueue and drain with its normal API        (bench/peers/procrastinate_driver.py)
 #   pgbench        the raw limit: claim 1 or 50 jobs with FOR UPDATE SKIP LOCKED and mark them done, in one
-#                  transaction, on a lean job table            (bench/pgbench/)
+#                  transaction, on a lean job table            (bench/pgbench/claim.sql); and lease-50: claim 50
+#                  jobs as running with a lease, then mark them done, in two transactions: the two writes per
+#                  job of a lease-based queue, on the same table (bench/pgbench/lease.sql)
 # and prints one table (bench/report.py), saved as bench/results/<timestamp>.csv (ignored by git).
 # The peers are installed from PyPI (bench/requirements.txt) into bench/.venv; nothing else leaves loopback.
 # Every step has a timeout; the cluster is stopped and removed on exit, whatever happens.
@@ -137,16 +139,22 @@ if wants procrastinate; then
 fi
 
 # ---- drain a pre-filled queue (each driver fills it in one call first: the enqueue-bulk rows) -------------
-# pgbench_claim BATCH CLIENTS: the raw limit on the lean job table, as many jobs as the queues drain.
+# pgbench_claim BATCH CLIENTS [lease]: the raw limit on the lean job table, as many jobs as the queues drain:
+# claim-one and claim-N mark each job done in its claim's transaction (bench/pgbench/claim.sql, one write per
+# job); lease-N first marks the jobs running with a lease, then done (bench/pgbench/lease.sql, two writes).
 pgbench_claim() {
-  local batch=$1 c=$2 mode per_client claimed out tps failed done_jobs
-  mode=$([ "$batch" = 1 ] && echo claim-one || echo "claim-$batch")
+  local batch=$1 c=$2 style=${3:-claim} mode script per_client claimed out tps failed done_jobs
+  if [ "$style" = lease ]; then
+    mode="lease-$batch" script=bench/pgbench/lease.sql
+  else
+    mode=$([ "$batch" = 1 ] && echo claim-one || echo "claim-$batch") script=bench/pgbench/claim.sql
+  fi
   per_client=$(((JOBS + c * batch - 1) / (c * batch)))
   claimed=$((per_client * c * batch))
   step 120 "pgbench: fill the lean job table with $claimed jobs" \
     psql -X -q -v ON_ERROR_STOP=1 -v jobs="$((claimed + c * batch))" -f bench/pgbench/schema.sql "$BASE/bench_pgbench"
   out=$(step "$FAST" "pgbench: $mode, $c clients" pgbench -n -M prepared -c "$c" -j "$c" -t "$per_client" \
-    -D batch="$batch" -f bench/pgbench/claim.sql "$BASE/bench_pgbench")
+    -D batch="$batch" -f "$script" "$BASE/bench_pgbench")
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' <<<"$out")
   failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' <<<"$out")
   done_jobs=$(sql "$BASE/bench_pgbench" -c "SELECT count(*) FROM bench_job WHERE state = 'done'")
@@ -178,6 +186,7 @@ for c in $CONCURRENCY; do
   if wants pgbench; then
     pgbench_claim 1 "$c"
     pgbench_claim 50 "$c"
+    pgbench_claim 50 "$c" lease
   fi
 done
 

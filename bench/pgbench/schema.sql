@@ -7,7 +7,8 @@ CREATE TABLE bench_job (
     state    text        NOT NULL DEFAULT 'available',
     priority integer     NOT NULL DEFAULT 0,
     run_at   timestamptz NOT NULL DEFAULT now(),
-    payload  jsonb       NOT NULL DEFAULT '{}'::jsonb
+    payload  jsonb       NOT NULL DEFAULT '{}'::jsonb,
+    lease_expires_at timestamptz -- set only by lease.sql's claim: the one column a lease adds
 );
 -- Same shape as Talenta's claim index: claimable rows in run order.
 CREATE INDEX bench_job_claim_idx ON bench_job (priority, run_at, id) WHERE state = 'available';
