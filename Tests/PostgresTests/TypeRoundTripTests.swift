@@ -98,6 +98,22 @@ struct TypeRoundTripTests {
         #expect(session.string("v") == "UTC")
     }
 
+    @Test func timestampTextIsReadStrictly() throws {
+        #expect(try Date.decode(postgresText: "1900-01-01 00:00:00+07:07:12").timeIntervalSince1970
+            == -2_208_988_800 - 25_632)
+        #expect(try Date.decode(postgresText: "2024-05-01 08:30:00.5-01:30").timeIntervalSince1970
+            == 1_714_552_200.5 + 5_400)
+        #expect(try Date.decode(postgresText: "12024-05-01").timeIntervalSince1970 == 317_284_041_600)
+        let malformed = [
+            "", "2024", "2024-5-01", "2024-05-01T08:30:00", "2024-05-01 08:30:0a", "2024-05-01 08:30:00.",
+            "2024-05-01 08:30:00+0", "2024-05-01 08:30:00+07:", "2024-05-01 08:30:00 ", "2024-13-01", "2024-05-32",
+            "202-05-01", "2024/05/01",
+        ]
+        for text in malformed {
+            #expect(throws: PostgresError.self, "\(text)") { try Date.decode(postgresText: text) }
+        }
+    }
+
     @Test func infiniteTimestampIsADecodingError() throws {
         let row = try #require(try connection.execute("SELECT 'infinity'::timestamptz AS v").rows.first)
         let error = try #require(throws: PostgresError.self) { try row.decode("v", as: Date.self) }
@@ -138,8 +154,12 @@ struct TypeRoundTripTests {
         let texts = ["plain", "with,comma", "with \"quotes\"", #"back\slash"#, "{braces}", " spaced ", "", "NULL", "東京"]
         #expect(try value("SELECT $1::text[] AS v", texts) == texts)
         #expect(try value("SELECT cardinality($1::text[]) AS v", texts) == texts.count)
-        #expect(try value("SELECT $1::bigint[] AS v", [Int64(-5), 0, Int64.max]) == [Int64(-5), 0, Int64.max])
+        let bigints = [Int64(-5), 0, 7, 10, -1_000_000, Int64.min, Int64.max]
+        #expect(try value("SELECT $1::bigint[] AS v", bigints) == bigints)
+        #expect(try value("SELECT $1::bigint[]::text AS v", bigints)
+            == "{-5,0,7,10,-1000000,-9223372036854775808,9223372036854775807}")
         #expect(try value("SELECT $1::integer[] AS v", [Int32(1), 2]) == [Int32(1), 2])
+        #expect(try value("SELECT $1::smallint[] AS v", [Int16.min, -1, Int16.max]) == [Int16.min, -1, Int16.max])
         #expect(try value("SELECT $1::bigint[] AS v", [Int]()) == [Int]())
         #expect(try value("SELECT $1::double precision[] AS v", [1.5, -.infinity]) == [1.5, -.infinity])
 
