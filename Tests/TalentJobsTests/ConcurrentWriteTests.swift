@@ -110,21 +110,20 @@ struct ConcurrentWriteTests {
         defer { database.drop() }
         defer { connection.close() }
         let (period, rules) = try ReviewPeriods.find(id: periodID, on: connection)
-        let organisation = try OrganisationReader.load(on: connection)
-        let inputs = try SuccessionInputReader.read(periodID: periodID, on: connection)
-        let plans = SuccessionPlanner.plan(organisation: organisation, holders: inputs.holders,
-                                           candidates: inputs.candidates, context: period.context, rules: rules)
+        var shortlist = SuccessionShortlist<Int64>(organisation: try OrganisationReader.load(on: connection),
+                                                   rules: rules)
+        try SuccessionInputReader.addPoolMembers(periodID: periodID, to: &shortlist, on: connection)
+        let plans = shortlist.plans(holders: try SuccessionInputReader.holders(on: connection),
+                                    context: period.context)
         try #require(!plans.isEmpty)
         let before = try ReviewTestKit.snapshot(
             "SELECT position_code FROM talent.succession_plan WHERE period_id = $1 ORDER BY 1", [periodID],
             on: connection)
 
         let error = try Self.overlap(database, on: connection, first: { transaction in
-            try SuccessionPlanStore.replace(periodID: periodID, with: plans, employeeIDs: inputs.employeeIDs,
-                                            source: 2001, on: transaction)
+            try SuccessionPlanStore.replace(periodID: periodID, with: plans, source: 2001, on: transaction)
         }, second: { transaction in
-            try SuccessionPlanStore.replace(periodID: periodID, with: plans, employeeIDs: inputs.employeeIDs,
-                                            source: 2002, on: transaction)
+            try SuccessionPlanStore.replace(periodID: periodID, with: plans, source: 2002, on: transaction)
         })
         #expect(error == nil, "the second planning failed: \(String(describing: error))")
         let after = try ReviewTestKit.snapshot(

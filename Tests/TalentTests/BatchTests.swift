@@ -59,10 +59,12 @@ struct BatchTests {
         let placements = try TalentEngine.assess(batch: inputs, organisation: organisation, context: Sample.context,
                                                  rules: .default)
         let employees = Dictionary(uniqueKeysWithValues: inputs.map { ($0.employee.nip, $0.employee) })
-        let candidates = try placements.map { CandidateFacts(placement: $0, employee: try #require(employees[$0.nip])) }
-        let plans = SuccessionPlanner.plan(organisation: organisation,
-                                           holders: PositionHolder.holders(of: inputs.map(\.employee)),
-                                           candidates: candidates, context: Sample.context, rules: .default)
+        var shortlist = SuccessionShortlist<Void>(organisation: organisation, rules: .default)
+        for placement in placements {
+            shortlist.add(CandidateFacts(placement: placement, employee: try #require(employees[placement.nip])))
+        }
+        let plans = shortlist.plans(holders: PositionHolder.holders(of: inputs.map(\.employee)),
+                                    context: Sample.context).map(\.plan)
         #expect(Set(plans.map(\.target.positionCode)).isSuperset(of: targets.map(\.code)))
         #expect(plans.allSatisfy { !$0.candidates.isEmpty || $0.flags == [.noSuccessor] })
     }

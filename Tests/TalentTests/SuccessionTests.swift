@@ -38,9 +38,16 @@ struct SuccessionTests {
     /// Every structural post held by someone young, so only the ones a test frees are targets.
     static let allHeld = ["A-PENG", "A-ADM", "A-JPT", "B-PENG", "B-ADM"].map { holder($0) }
 
+    /// The plans of `candidates` fed one by one into a `SuccessionShortlist`, as the review and the job do.
+    static func plans(_ candidates: [CandidateFacts], holders: [PositionHolder] = allHeld,
+                      rules: RuleSet = .default) -> [SuccessionPlan] {
+        var shortlist = SuccessionShortlist<Void>(organisation: organisation, rules: rules)
+        for facts in candidates { shortlist.add(facts) }
+        return shortlist.plans(holders: holders, context: Sample.context).map(\.plan)
+    }
+
     func plan(_ candidates: [CandidateFacts], holders: [PositionHolder] = allHeld) -> [SuccessionPlan] {
-        SuccessionPlanner.plan(organisation: Self.organisation, holders: holders, candidates: candidates,
-                               context: Sample.context, rules: .default)
+        Self.plans(candidates, holders: holders)
     }
 
     func plan(for code: String, _ candidates: [CandidateFacts], holders: [PositionHolder]) -> SuccessionPlan? {
@@ -120,8 +127,7 @@ struct SuccessionTests {
         rules.succession.nilaiKinerjaWeight = .zero
         rules.succession.nilaiPotensiWeight = .one
         let candidates = [Self.facts("1", kinerja: 76), Self.facts("2", kinerja: 80)]
-        let plans = SuccessionPlanner.plan(organisation: Self.organisation, holders: vacating("A-PENG"),
-                                           candidates: candidates, context: Sample.context, rules: rules)
+        let plans = Self.plans(candidates, holders: vacating("A-PENG"), rules: rules)
         #expect(plans.first?.candidates.map(\.nip) == ["2", "1"])
         #expect(plans.first?.candidates.first?.nilaiTalenta == Score(85))
     }

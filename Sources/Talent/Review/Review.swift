@@ -28,7 +28,8 @@ public enum Review {
         try TalentEngine.assess(batch: input.employees, organisation: input.organisation, context: context, rules: rules)
     }
 
-    /// The third step: target positions, candidates, ranking and readiness (DOMAIN.md §8).
+    /// The third step: target positions, candidates, ranking and readiness (DOMAIN.md §8), through
+    /// `SuccessionShortlist` as the database job does.
     /// - Parameters:
     ///   - input: the validated folder.
     ///   - placements: `place`'s result for the same input.
@@ -41,10 +42,12 @@ public enum Review {
         var employees: [String: Employee] = [:]
         employees.reserveCapacity(input.employees.count)
         for item in input.employees { employees[item.employee.nip] = item.employee }
-        let candidates = placements.map { CandidateFacts(placement: $0, employee: employees[$0.nip]!) }
-        return SuccessionPlanner.plan(
-            organisation: input.organisation, holders: PositionHolder.holders(of: input.employees.map(\.employee)),
-            candidates: candidates, context: context, rules: rules)
+        var shortlist = SuccessionShortlist<Void>(organisation: input.organisation, rules: rules)
+        for placement in placements where placement.isPoolMember {
+            shortlist.add(CandidateFacts(placement: placement, employee: employees[placement.nip]!))
+        }
+        return shortlist.plans(holders: PositionHolder.holders(of: input.employees.map(\.employee)), context: context)
+            .map(\.plan)
     }
 }
 

@@ -1,7 +1,8 @@
-/// Target positions (jabatan target), candidate ranking, readiness and plan flags, DOMAIN.md §8.
+/// Target positions (jabatan target), DOMAIN.md §8. The candidates, their ranking, readiness and the plan flags are
+/// `SuccessionShortlist`'s.
 ///
-/// Takes plain values (organisation, holders, candidate facts) so it runs after every placement of a review exists,
-/// in memory or from stored placements.
+/// Takes plain values (organisation, holders) so it runs after every placement of a review exists, in memory or from
+/// stored placements.
 public enum SuccessionPlanner {
     /// The structural positions (PENGAWAS, ADMINISTRATOR, JPT_PRATAMA) that are targets at D, by position code:
     /// vacant (no holder), a holder's BUP birthday (birth date + the retirement age of the position's level) on or
@@ -27,92 +28,6 @@ public enum SuccessionPlanner {
                                           opdCode: organisation.opdCode(ofPosition: position.code), reasons: reasons))
         }
         return targets.sorted { $0.positionCode < $1.positionCode }
-    }
-
-    /// The succession plan of every target position, by position code.
-    ///
-    /// Candidates for a target of level L: pool members with T = L who do not hold a position of kind L. Order: for
-    /// levels in `ownOPDFirstLevels` (PENGAWAS, ADMINISTRATOR) the target's own OPD first; then higher nilai_talenta,
-    /// higher potensi_score, higher kinerja_score, higher golongan, earlier golongan date, earlier CPNS date, higher
-    /// education, earlier birth date, lower NIP (a missing date or education sorts last). The first `candidatesKept`
-    /// are kept; rank 1 is the designated successor.
-    /// - Parameters:
-    ///   - organisation: units and positions (for targets, kinds and OPDs).
-    ///   - holders: who holds which position (see `PositionHolder.holders(of:)`).
-    ///   - candidates: facts of every assessed employee (non-members are skipped).
-    /// - Returns: one plan per target; a plan without candidates has flag NO_SUCCESSOR only.
-    public static func plan(organisation: Organisation, holders: [PositionHolder], candidates: [CandidateFacts],
-                            context: ReviewContext, rules: RuleSet) -> [SuccessionPlan] {
-        let targets = targets(organisation: organisation, holders: holders, context: context, rules: rules)
-        var poolByLevel: [StructuralLevel: [Ranked]] = [:]
-        for facts in candidates where facts.isPoolMember {
-            let held = organisation.positions[facts.positionCode]
-            guard held?.kind != facts.targetLevel.positionKind else { continue }
-            let nilai = Score.weightedSum([(rules.succession.nilaiKinerjaWeight, facts.kinerjaScore),
-                                           (rules.succession.nilaiPotensiWeight, facts.potensiScore)])
-            poolByLevel[facts.targetLevel, default: []].append(
-                Ranked(facts: facts, nilai: nilai, opdCode: organisation.opdCode(ofPosition: facts.positionCode)))
-        }
-        for level in poolByLevel.keys { poolByLevel[level]!.sort(by: Ranked.before) }
-
-        return targets.map { target in
-            let pool = poolByLevel[target.level] ?? []
-            let keep = max(rules.succession.candidatesKept, 0)
-            // Only the first `keep` of the order are needed: taken lazily, never a copy of the level's whole pool
-            // per target.
-            let ordered: [Ranked]
-            if rules.succession.ownOPDFirstLevels.contains(target.level), let opd = target.opdCode {
-                let own = Array(pool.lazy.filter { $0.opdCode == opd }.prefix(keep))
-                ordered = own + pool.lazy.filter { $0.opdCode != opd }.prefix(keep - own.count)
-            } else {
-                ordered = Array(pool.prefix(keep))
-            }
-            let kept = ordered.enumerated().map { index, ranked in
-                let gaps = Readiness.gaps(ranked.facts, level: target.level, context: context, rules: rules)
-                return SuccessionCandidate(
-                    rank: index + 1, nip: ranked.facts.nip, nilaiTalenta: ranked.nilai,
-                    readiness: Readiness.readiness(gaps, rules: rules.succession), gaps: gaps.map(\.gap),
-                    gapDetails: gaps, fromOwnOPD: target.opdCode != nil && ranked.opdCode == target.opdCode)
-            }
-            var flags: [PlanFlag] = []
-            if kept.isEmpty {
-                flags = [.noSuccessor]
-            } else if !kept.contains(where: { $0.readiness == .siapSekarang }) {
-                flags = [.noReadyNow]
-            }
-            return SuccessionPlan(target: target, candidates: kept, flags: flags)
-        }
-    }
-
-    /// A pool member with its nilai_talenta and OPD, ordered by the tie-breakers after the OPD preference.
-    struct Ranked {
-        let facts: CandidateFacts
-        let nilai: Score
-        let opdCode: String?
-
-        static func before(_ a: Ranked, _ b: Ranked) -> Bool {
-            if a.nilai != b.nilai { return a.nilai > b.nilai }
-            let x = a.facts, y = b.facts
-            if x.potensiScore != y.potensiScore { return x.potensiScore > y.potensiScore }
-            if x.kinerjaScore != y.kinerjaScore { return x.kinerjaScore > y.kinerjaScore }
-            if x.golongan.ordinal != y.golongan.ordinal { return x.golongan.ordinal > y.golongan.ordinal }
-            if let order = earlierFirst(x.golonganSince, y.golonganSince) { return order }
-            if let order = earlierFirst(x.cpnsDate, y.cpnsDate) { return order }
-            let xEducation = x.highestEducation?.rank ?? 0, yEducation = y.highestEducation?.rank ?? 0
-            if xEducation != yEducation { return xEducation > yEducation }
-            if x.birthDate != y.birthDate { return x.birthDate < y.birthDate }
-            return x.nip < y.nip
-        }
-
-        /// nil when equal; a missing date sorts last.
-        private static func earlierFirst(_ a: CivilDate?, _ b: CivilDate?) -> Bool? {
-            switch (a, b) {
-            case let (a?, b?): return a == b ? nil : a < b
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return nil
-            }
-        }
     }
 }
 

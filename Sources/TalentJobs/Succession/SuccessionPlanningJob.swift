@@ -6,6 +6,9 @@ import TalentStore
 /// `succession_planning` {period_id}: targets, candidates, ranking, readiness and flags of every target position of a
 /// period (DOMAIN.md §8), from the period's stored placements. Replaces the period's plans in the job's transaction.
 ///
+/// The pool members stream from a cursor into a `SuccessionShortlist`, so the worker's memory does not grow with the
+/// pool: it holds the organisation, the structural holders, the best few candidates per level and OPD, and the plans.
+///
 /// Enqueued by the last assessment batch of a review run; safe to enqueue by hand at any time (it plans from what is
 /// stored).
 public enum SuccessionPlanningJob {
@@ -30,16 +33,15 @@ public enum SuccessionPlanningJob {
         try Permanent.guarding {
             let connection = context.connection
             let (period, rules) = try ReviewPeriods.find(id: payload.periodID, on: connection)
-            let organisation = try OrganisationReader.load(on: connection)
-            let inputs = try SuccessionInputReader.read(periodID: period.id, on: connection)
-            let plans = SuccessionPlanner.plan(
-                organisation: organisation, holders: inputs.holders, candidates: inputs.candidates,
-                context: period.context, rules: rules)
-            try SuccessionPlanStore.replace(periodID: period.id, with: plans, employeeIDs: inputs.employeeIDs,
-                                            source: context.job.id, on: connection)
+            var shortlist = SuccessionShortlist<Int64>(organisation: try OrganisationReader.load(on: connection),
+                                                       rules: rules)
+            let members = try SuccessionInputReader.addPoolMembers(periodID: period.id, to: &shortlist,
+                                                                   on: connection)
+            let plans = shortlist.plans(holders: try SuccessionInputReader.holders(on: connection),
+                                        context: period.context)
+            try SuccessionPlanStore.replace(periodID: period.id, with: plans, source: context.job.id, on: connection)
             context.logger.info("succession plans written", metadata: [
-                "period.year": "\(period.year)", "targets": "\(plans.count)",
-                "pool.members": "\(inputs.candidates.count)",
+                "period.year": "\(period.year)", "targets": "\(plans.count)", "pool.members": "\(members)",
             ])
         }
     }

@@ -11,11 +11,12 @@ public enum SuccessionPlanStore {
     /// so the second waits for the first to commit instead of colliding on `succession_plan_pkey`. Placement
     /// writers never take this lock, so the two cannot deadlock.
     /// - Parameters:
-    ///   - employeeIDs: internal id by NIP for every candidate NIP.
+    ///   - plans: the plans with each kept candidate's internal employee id (`hr.employee.id`) as its key, as
+    ///     `SuccessionShortlist.plans` gives them.
     ///   - source: the id of the writer (the queue job), kept in `job_id`.
-    /// - Throws: `StoreError` (`.notFound`) for a candidate NIP missing from `employeeIDs`; `PostgresError`.
-    public static func replace(periodID: Int64, with plans: [SuccessionPlan], employeeIDs: [String: Int64],
-                               source: Int64?, on connection: Connection) throws {
+    /// - Throws: `PostgresError`.
+    public static func replace(periodID: Int64, with plans: [SuccessionShortlist<Int64>.KeyedPlan], source: Int64?,
+                               on connection: Connection) throws {
         try connection.execute("SELECT pg_advisory_xact_lock($1::integer, ($2::bigint % 2147483648)::integer)",
                                [PlacementWriter.lockClass + 1, periodID], name: "talent.lock_plans")
         try connection.execute("DELETE FROM talent.succession_plan WHERE period_id = $1", [periodID],
@@ -26,17 +27,15 @@ public enum SuccessionPlanStore {
         let period = String(periodID)
         var planRows: [[String?]] = []
         var candidateRows: [[String?]] = []
-        for plan in plans {
+        for keyed in plans {
+            let plan = keyed.plan
             let code = plan.target.positionCode
             planRows.append([
                 period, code, CopyField.codes(plan.target.reasons.map(\.rawValue)),
                 CopyField.codes(plan.flags.map(\.rawValue)),
                 String(decoding: try encoder.encode(plan), as: UTF8.self), source.map(String.init),
             ])
-            for candidate in plan.candidates {
-                guard let id = employeeIDs[candidate.nip] else {
-                    throw StoreError(.notFound, "candidate \(candidate.nip) of \(code) has no employee id")
-                }
+            for (candidate, id) in zip(plan.candidates, keyed.candidateKeys) {
                 candidateRows.append([
                     period, code, String(candidate.rank), String(id), candidate.nip, candidate.nilaiTalenta.description,
                     candidate.readiness.rawValue, CopyField.codes(candidate.gaps.map(\.rawValue)),
