@@ -13,11 +13,12 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// (its worker died) is rescued by any worker's next heartbeat. Default 30; valid range 1...86,400.
     public var lease: Double
     /// Stop when no job is claimable (none available or retryable with run_at <= now in this queue) and none is
-    /// running, unless one of the queue's available or retryable jobs is due within ``idleGrace`` seconds (a retry
-    /// waiting out a short backoff), or a job left running by a gone worker (no heartbeat within its lease) has a
-    /// lease expiring within ``idleGrace``: then wait for it, rescue it and run it (``PendingJobs``). Exiting with jobs due later logs a warning with their number
-    /// and the next run_at. A paused queue does not keep the worker alive. Default false (run until
-    /// ``WorkerPool/shutdown()``).
+    /// running here, unless one of the queue's available or retryable jobs is due within ``idleGrace`` seconds (a
+    /// retry waiting out a short backoff), or a job left running by a gone worker (no heartbeat within its lease) or
+    /// given up by this one (the database went away while it ran) has a lease expiring within ``idleGrace``: then
+    /// wait for it, rescue it and run it (``PendingJobs``). Exiting with jobs due later, or with jobs running under
+    /// other live workers, logs a warning with their number (and the next run_at). A paused queue does not keep the
+    /// worker alive. Default false (run until ``WorkerPool/shutdown()``).
     public var exitWhenIdle: Bool
     /// With ``exitWhenIdle``: seconds ahead in which a pending job's run_at keeps an idle worker waiting. Default 30;
     /// valid range 0...86,400 (0: exit as soon as nothing is claimable).

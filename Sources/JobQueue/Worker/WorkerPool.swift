@@ -267,8 +267,16 @@ public final class WorkerPool: Sendable {
 
     /// Stops an idle pool (``WorkerConfiguration/exitWhenIdle``), warning when jobs of its queue are still pending.
     private func stopWhenIdle(leaving pending: PendingJobs) {
-        if pending.count == 0 {
+        if pending.count == 0, pending.runningElsewhere == 0 {
             logger.info("no claimable job and none running: stopping (exit when idle)")
+        } else if pending.count == 0 {
+            logger.warning(
+                """
+                no claimable job: stopping (exit when idle) and leaving the jobs running under other live workers \
+                to them (a worker killed less than a lease ago counts as live; its jobs are rescued when their \
+                lease ends)
+                """,
+                metadata: ["queue": "\(configuration.queue)", "jobs.running_elsewhere": "\(pending.runningElsewhere)"])
         } else {
             let next = pending.nextRunAt.map { $0.ISO8601Format() } ?? "unknown"
             logger.warning(
@@ -278,6 +286,7 @@ public final class WorkerPool: Sendable {
                 metadata: [
                     "queue": "\(configuration.queue)", "jobs.pending": "\(pending.count)", "next.run_at": "\(next)",
                     "next.due_seconds": "\(pending.secondsUntilNext.map { Int($0.rounded(.up)) } ?? 0)",
+                    "jobs.running_elsewhere": "\(pending.runningElsewhere)",
                 ])
         }
         state.requestStop()

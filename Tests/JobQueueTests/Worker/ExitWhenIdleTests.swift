@@ -20,11 +20,12 @@ struct ExitWhenIdleTests {
 
     /// Runs an exit-when-idle pool until it stops on its own.
     /// - Returns: the seconds it ran and the warnings it logged about exiting.
-    static func drain(_ database: TestDatabase, configuration: WorkerConfiguration) throws -> (Double, [String]) {
+    static func drain(_ database: TestDatabase, configuration: WorkerConfiguration,
+                      workerID: String? = nil) throws -> (Double, [String]) {
         let records = Locked<[LogCapture.Record]>([])
         let logger = Logger(label: "talenta.tests") { _ in LogCapture(into: records, level: .warning) }
         let pool = try WorkerPool(databaseURL: database.url, registry: failingOnce(), configuration: configuration,
-                                  logger: logger)
+                                  logger: logger, workerID: workerID)
         let started = Date()
         try pool.start()
         let stopped = pool.waitUntilStopped(timeout: 60)
@@ -90,22 +91,53 @@ struct ExitWhenIdleTests {
         #expect(warnings.isEmpty, "\(warnings)")
     }
 
-    @Test("jobs running under a live worker are left to it")
+    @Test("jobs the worker gave up itself (its id, in no slot) are rescued and run before it exits")
+    func ownGivenUpJobsAreRun() throws {
+        let database = try TestDatabase.create()
+        defer { database.drop() }
+        let connection = try database.connect()
+        defer { connection.close() }
+        try QueueTestKit.createSideTable(on: connection)
+        for n in 1...2 {
+            try connection.execute("SELECT queue.enqueue('test.fail_once', jsonb_build_object('n', $1::int))", [n],
+                                   name: "test.enqueue")
+        }
+        // As after a database restart cut its attempts off: running under this worker's id, in none of its slots,
+        // the worker itself live (it registers and heartbeats on start).
+        let me = "self:1:00000000"
+        try connection.execute("""
+            UPDATE queue.job SET state = 'running', attempt = 1, locked_by = $1, started_at = now(),
+                                 lease_expires_at = now() + interval '1 second'
+            """, [me], name: "test.hold")
+        let (_, warnings) = try Self.drain(database, configuration: QueueTestKit.configuration(concurrency: 2),
+                                           workerID: me)
+        let states = try connection.execute(
+            "SELECT state, attempt FROM queue.job ORDER BY id", name: "test.states").rows
+            .map { "\(try $0.decode("state", as: String.self))@\(try $0.decode("attempt", as: Int.self))" }
+        #expect(states == ["completed@2", "completed@2"])
+        #expect(try QueueTestKit.scalar("SELECT count(*)::int FROM test_side", as: Int.self, on: connection) == 2)
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    @Test("jobs running under a live worker are left to it, with a warning that counts them")
     func liveWorkersJobsAreLeft() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
         try connection.execute("SELECT queue.enqueue('test.fail_once', '{\"n\": 1}')", name: "test.enqueue")
-        // Were it counted as a gone worker's job, its lease ending after the idle grace would make the exit warn.
         try Self.hold(byWorker: "alive:1:00000000", leaseEnds: "10 minutes", lastSeen: "0 seconds", workerLease: 600,
                       on: connection)
-        let (_, warnings) = try Self.drain(database, configuration: QueueTestKit.configuration())
+        let (seconds, warnings) = try Self.drain(database, configuration: QueueTestKit.configuration())
         let row = try QueueTestKit.row("SELECT state, locked_by, attempt FROM queue.job", on: connection)
         #expect(try row.decode("state", as: String.self) == "running")
         #expect(try row.decode("locked_by", as: String?.self) == "alive:1:00000000")
         #expect(try row.decode("attempt", as: Int.self) == 1)
-        #expect(warnings.isEmpty, "\(warnings)")
+        // Not waited for (its lease ends after the idle grace), not counted as pending, but named in the warning.
+        #expect(seconds < 20, "waited \(seconds) s for another worker's job")
+        #expect(warnings.count == 1, "\(warnings)")
+        #expect(warnings.first?.contains("jobs.running_elsewhere=1") == true, "\(warnings)")
+        #expect(warnings.first?.contains("jobs.pending") == false, "\(warnings)")
     }
 
     @Test("a gone worker's job whose lease ends after the idle grace is left, and the exit warns about it")
