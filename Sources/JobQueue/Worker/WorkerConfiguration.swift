@@ -16,9 +16,9 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// running here, unless one of the queue's available or retryable jobs is due within ``idleGrace`` seconds (a
     /// retry waiting out a short backoff), or a job left running by a gone worker (no heartbeat within its lease) or
     /// given up by this one (the database went away while it ran) has a lease expiring within ``idleGrace``: then
-    /// wait for it, rescue it and run it (``PendingJobs``). Exiting with jobs due later, or with jobs running under
-    /// other live workers, logs a warning with their number (and the next run_at). A paused queue does not keep the
-    /// worker alive. Default false (run until ``WorkerPool/shutdown()``).
+    /// wait for it, rescue it and run it (``PendingJobs``). Exiting with jobs due later logs a warning with their
+    /// number and the next run_at; the stop also names how many jobs other live workers are still running. A paused
+    /// queue does not keep the worker alive. Default false (run until ``WorkerPool/shutdown()``).
     public var exitWhenIdle: Bool
     /// With ``exitWhenIdle``: seconds ahead in which a pending job's run_at keeps an idle worker waiting. Default 30;
     /// valid range 0...86,400 (0: exit as soon as nothing is claimable).

@@ -270,7 +270,7 @@ public final class WorkerPool: Sendable {
         if pending.count == 0, pending.runningElsewhere == 0 {
             logger.info("no claimable job and none running: stopping (exit when idle)")
         } else if pending.count == 0 {
-            logger.warning(
+            logger.info(
                 """
                 no claimable job: stopping (exit when idle) and leaving the jobs running under other live workers \
                 to them (a worker killed less than a lease ago counts as live; its jobs are rescued when their \

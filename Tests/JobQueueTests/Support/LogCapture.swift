@@ -4,6 +4,7 @@ import Logging
 /// record's (the record's value wins for a key set in both).
 struct LogCapture: LogHandler {
     struct Record: Sendable {
+        let level: Logger.Level
         let message: String
         let metadata: Logger.Metadata
 
@@ -30,6 +31,6 @@ struct LogCapture: LogHandler {
 
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, record in record }
-        records.withLock { $0.append(Record(message: event.message.description, metadata: merged)) }
+        records.withLock { $0.append(Record(level: event.level, message: event.message.description, metadata: merged)) }
     }
 }
