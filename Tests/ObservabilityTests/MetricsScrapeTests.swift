@@ -8,10 +8,11 @@ import Logging
 import Postgres
 import PostgresTestSupport
 import Prometheus
+import TestThreads
 import Testing
 import WorkerMetrics
 
-@Suite("Worker metrics scraped over HTTP")
+@Suite("Worker metrics scraped over HTTP", .ownThread)
 struct MetricsScrapeTests {
     struct Failing: Codable, Sendable {}
     struct Failure: Error {}

@@ -2,9 +2,10 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import Synchronization
+import TestThreads
 import Testing
 
-@Suite("CancelHandle cancels a running statement from another thread")
+@Suite("CancelHandle cancels a running statement from another thread", .ownThread)
 struct CancelTests {
     let database: TestDatabase
     let connection: Connection

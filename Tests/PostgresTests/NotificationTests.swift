@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("LISTEN/NOTIFY waits on the socket with a timeout")
+@Suite("LISTEN/NOTIFY waits on the socket with a timeout", .ownThread)
 struct NotificationTests {
     let database: TestDatabase
     let listener: Connection

@@ -3,11 +3,12 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// Two transactions that replace the same rows (overlapping recalculations, two succession plannings of a period)
 /// take turns instead of colliding on a primary key.
-@Suite("Overlapping result writers", .serialized)
+@Suite("Overlapping result writers", .serialized, .ownThread)
 struct ConcurrentWriteTests {
     /// What the second writer ended with.
     final class Outcome: @unchecked Sendable {

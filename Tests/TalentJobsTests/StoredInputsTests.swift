@@ -3,11 +3,12 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// The stored inputs of a result (`talent.assessment_result.inputs`): the compact version 2 that the worker writes,
 /// and version 1 rows written before migration 0016, both decode and recompute their result.
-@Suite("Stored inputs, versions 1 and 2", .serialized)
+@Suite("Stored inputs, versions 1 and 2", .serialized, .ownThread)
 struct StoredInputsTests {
     /// Every golden employee's inputs, as the assessment job reads them, with their positions.
     static func goldenInputs(on connection: Connection) throws -> [StoredInputs] {
@@ -95,7 +96,7 @@ struct StoredInputsTests {
 
 /// `ResultJSON` writes exactly the text of the Codable forms (through `JSONStreamEncoder`), for the golden set and a
 /// generated city.
-@Suite("Result JSON written field by field", .serialized)
+@Suite("Result JSON written field by field", .serialized, .ownThread)
 struct ResultJSONTests {
     /// Every employee's placement and stored inputs, computed from what the database holds.
     static func results(on connection: Connection) throws -> [(Placement, StoredInputs)] {

@@ -1,11 +1,12 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
 /// The JSON of an explanation: version 2 (rows of the four lists as arrays of fields) round-trips, and version 1 (rows
 /// as objects, written before migration 0016) still decodes to the same explanation.
-@Suite("Explanation JSON, versions 1 and 2")
+@Suite("Explanation JSON, versions 1 and 2", .ownThread)
 struct ExplanationCodingTests {
     let explanations: [Explanation]
 

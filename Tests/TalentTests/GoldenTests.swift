@@ -1,10 +1,11 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
 /// The golden set reproduced field by field, every row of the three result files (CASES.md explains each case).
-@Suite("Golden fixture")
+@Suite("Golden fixture", .ownThread)
 struct GoldenTests {
     let result: ReviewResult
     let unknownFiles: [String]

@@ -1,9 +1,10 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Interchange: validating a folder a share of the employees at a time")
+@Suite("Interchange: validating a folder a share of the employees at a time", .ownThread)
 struct InputRowsTests {
     @Test("shares of any size give what one validation of every record gives", arguments: [1, 3, 50, 1_000_000])
     func sharesMatchOneValidation(rowsPerShare: Int) throws {

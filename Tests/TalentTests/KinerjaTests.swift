@@ -1,7 +1,8 @@
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Kinerja: DOMAIN.md §4")
+@Suite("Kinerja: DOMAIN.md §4", .ownThread)
 struct KinerjaTests {
     let rules = RuleSet.default.kinerja
     let context = Sample.context

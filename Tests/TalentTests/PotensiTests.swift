@@ -1,7 +1,8 @@
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Potensi: DOMAIN.md §5")
+@Suite("Potensi: DOMAIN.md §5", .ownThread)
 struct PotensiTests {
     func potensi(_ input: EmployeeInput, target: StructuralLevel = .pengawas, rules: RuleSet = .default) -> PotensiResult {
         PotensiRule.evaluate(input, target: target, context: Sample.context, rules: rules)
@@ -114,7 +115,7 @@ struct PotensiTests {
     }
 }
 
-@Suite("Rekam jejak indicators")
+@Suite("Rekam jejak indicators", .ownThread)
 struct RekamJejakTests {
     func rj(_ input: EmployeeInput, target: StructuralLevel = .pengawas) -> RekamJejakExplanation {
         PotensiRule.evaluate(input, target: target, context: Sample.context, rules: .default).explanation.rekamJejak

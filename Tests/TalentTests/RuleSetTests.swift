@@ -1,9 +1,10 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Rule set")
+@Suite("Rule set", .ownThread)
 struct RuleSetTests {
     @Test("the default is permenpanrb-3-2020/default@1 and validates")
     func defaultRuleSet() {
@@ -67,7 +68,7 @@ struct RuleSetTests {
     }
 }
 
-@Suite("Fingerprint and explanation")
+@Suite("Fingerprint and explanation", .ownThread)
 struct FingerprintTests {
     func fingerprint(_ input: EmployeeInput, context: ReviewContext = Sample.context,
                      rules: RuleSet = .default) -> String {

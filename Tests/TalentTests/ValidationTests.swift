@@ -1,7 +1,8 @@
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Validation: DOMAIN.md §10 and Fine print")
+@Suite("Validation: DOMAIN.md §10 and Fine print", .ownThread)
 struct ValidationTests {
     static let d = Sample.d
 

@@ -2,11 +2,12 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Bad input of every sort, each of which must get a clear error (from the SQL function, or on the job row), while a
 /// running worker keeps completing the good jobs enqueued between them.
-@Suite("A corpus of bad inputs: clear errors, and the worker keeps serving")
+@Suite("A corpus of bad inputs: clear errors, and the worker keeps serving", .ownThread)
 struct BadInputCorpusTests {
     /// A payload type with several field types.
     struct Typed: Codable, Sendable {

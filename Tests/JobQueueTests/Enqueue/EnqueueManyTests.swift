@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Enqueue many: queue.enqueue_many and the grouped Swift Enqueuer.enqueueMany")
+@Suite("Enqueue many: queue.enqueue_many and the grouped Swift Enqueuer.enqueueMany", .ownThread)
 struct EnqueueManyTests {
     /// Bad calls of queue.enqueue_many, the SQLSTATE and the message fragment each must produce.
     static let invalidCalls: [(label: String, sql: String, sqlState: String, message: String)] = [

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Enqueue: queue.enqueue validation, job keys, and the Swift Enqueuer")
+@Suite("Enqueue: queue.enqueue validation, job keys, and the Swift Enqueuer", .ownThread)
 struct EnqueueTests {
     /// Bad arguments to queue.enqueue and the SQLSTATE and message fragment each must produce.
     static let invalidCalls: [(label: String, sql: String, sqlState: String, message: String)] = [

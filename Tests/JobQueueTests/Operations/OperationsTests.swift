@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Operators: pause and resume, cancel and retry, prune, views, talenta status")
+@Suite("Operators: pause and resume, cancel and retry, prune, views, talenta status", .ownThread)
 struct OperationsTests {
     @Test("a paused queue is not claimed from; resume wakes the worker at once")
     func pauseAndResume() throws {

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("talenta worker, migrate and enqueue as processes")
+@Suite("talenta worker, migrate and enqueue as processes", .ownThread)
 struct WorkerProcessTests {
     @Test("two worker processes draining one queue never run a job twice")
     func twoProcessesNeverRunAJobTwice() throws {

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Leases, rescue and the worker registry")
+@Suite("Leases, rescue and the worker registry", .ownThread)
 struct LeaseAndRescueTests {
     /// Makes `count` jobs look claimed by a worker that died: running, attempt 1, lease expired a second ago.
     static func makeOrphans(_ count: Int, maxAttempts: Int = 20, on connection: Connection) throws {

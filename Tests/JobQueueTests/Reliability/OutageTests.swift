@@ -4,9 +4,10 @@ import JobQueue
 import Logging
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Outage: claimed jobs and their completions wait for the database, not for their leases")
+@Suite("Outage: claimed jobs and their completions wait for the database, not for their leases", .ownThread)
 struct OutageTests {
     @Test("a job finished and jobs claimed ahead while the database is away complete once it is back, at attempt 1")
     func bufferedJobsSurviveAnOutage() throws {

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Reconnects: killed connections and the wake-up listener")
+@Suite("Reconnects: killed connections and the wake-up listener", .ownThread)
 struct ReconnectTests {
     /// The claim statement's text, as pg_stat_activity shows it for the worker's listening connection.
     static let claimFragment = "SET state = 'running'"

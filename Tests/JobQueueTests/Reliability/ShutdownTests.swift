@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Shutdown: grace period, cancelled queries, released leases, exit codes")
+@Suite("Shutdown: grace period, cancelled queries, released leases, exit codes", .ownThread)
 struct ShutdownTests {
     @Test("past the shutdown timeout a running query is cancelled and its lease released without counting the attempt")
     func deadlineReleasesLease() throws {

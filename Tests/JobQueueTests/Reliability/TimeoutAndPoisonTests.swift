@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Job timeouts and poison jobs")
+@Suite("Job timeouts and poison jobs", .ownThread)
 struct TimeoutAndPoisonTests {
     @Test("a job past its kind's timeout has its query cancelled, fails as retryable, frees its slot, and succeeds on retry")
     func timeoutCancelsQueryAndRetries() throws {

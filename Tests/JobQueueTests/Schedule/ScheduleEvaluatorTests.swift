@@ -3,6 +3,7 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// A clock the test sets by hand.
@@ -19,7 +20,7 @@ final class ManualClock: WallClock, @unchecked Sendable {
 
 func utcMinute(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + ":00Z")! }
 
-@Suite("Schedules: evaluation in the database")
+@Suite("Schedules: evaluation in the database", .ownThread)
 struct ScheduleEvaluatorTests {
     /// `schedule:<name>:<time>` keys of the jobs of a schedule, in fire order.
     static func jobKeys(_ name: String, on connection: Connection) throws -> [String] {

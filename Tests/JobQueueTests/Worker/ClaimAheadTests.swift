@@ -2,10 +2,11 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The claim-ahead buffer and batched completions (attempts whose handler writes nothing).
-@Suite("Claim ahead and batched completions: fenced, released on shutdown and when held too long, never doubled")
+@Suite("Claim ahead and batched completions: fenced, released on shutdown and when held too long, never doubled", .ownThread)
 struct ClaimAheadTests {
     /// A kind whose handler writes nothing to the database: it counts its runs in memory.
     static let counted = JobKind<QueueTestKit.Numbered>("test.counted")

@@ -3,10 +3,11 @@ import JobQueue
 import Logging
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// `exitWhenIdle` waits for retries due within the idle grace, and says what it leaves behind.
-@Suite("Exit when idle")
+@Suite("Exit when idle", .ownThread)
 struct ExitWhenIdleTests {
     /// A kind that fails its first attempt and completes its second.
     static func failingOnce() -> JobRegistry {

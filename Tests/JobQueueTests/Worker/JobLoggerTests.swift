@@ -3,10 +3,11 @@ import JobQueue
 import Logging
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The logger a handler gets tags every record with its job and worker, whatever the handler adds.
-@Suite("Job logger")
+@Suite("Job logger", .ownThread)
 struct JobLoggerTests {
     struct Note: Codable, Sendable {
         let n: Int

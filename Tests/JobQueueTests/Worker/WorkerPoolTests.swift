@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("WorkerPool: claims, runs and completes jobs exactly once, retries and discards")
+@Suite("WorkerPool: claims, runs and completes jobs exactly once, retries and discards", .ownThread)
 struct WorkerPoolTests {
     @Test("1,000 jobs enqueued by SQL are each completed exactly once with concurrency 4")
     func thousandJobsExactlyOnce() throws {

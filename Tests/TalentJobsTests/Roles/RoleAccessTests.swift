@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Logs in as a member of each group role of sql/0009_roles.sql and shows what it can and cannot do. Every denial is
 /// the server's 42501 (insufficient_privilege).
-@Suite("Roles: each group role can do its work and nothing else")
+@Suite("Roles: each group role can do its work and nothing else", .ownThread)
 struct RoleAccessTests {
     /// A migrated database with one login per group role.
     final class Logins {

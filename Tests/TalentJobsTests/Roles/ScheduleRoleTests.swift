@@ -2,10 +2,11 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The new objects of sql/0005-0007 work for the group roles of sql/0009 (grants in sql/0010).
-@Suite("Roles: schedules and event-driven recalculation")
+@Suite("Roles: schedules and event-driven recalculation", .ownThread)
 struct ScheduleRoleTests {
     private struct FixedClock: WallClock {
         let instant: Date

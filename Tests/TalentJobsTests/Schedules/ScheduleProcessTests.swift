@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Worker processes run with their output in files (TalentaCommand), not pipes, so many processes at once stay cheap.
-@Suite("Schedules across worker processes")
+@Suite("Schedules across worker processes", .ownThread)
 struct ScheduleProcessTests {
     static func utcMinute(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + ":00Z")! }
 

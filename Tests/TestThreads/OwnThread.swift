@@ -1,0 +1,46 @@
+import Dispatch
+public import Testing
+
+/// A suite trait that runs each test (each test case of a parameterised test) of the suite and of its nested suites
+/// on a thread of its own, off Swift concurrency's cooperative thread pool.
+///
+/// Swift Testing runs every test, synchronous or not, as a task on the cooperative pool, which has one thread per
+/// core (two on the development machine). A test that blocks one of those threads for seconds starves every other
+/// test that needs the pool to resume after an `await`: its deadline then measures the queue in front of the pool,
+/// not the code under test. Under this trait the test's task prefers a serial Dispatch queue of its own as its
+/// executor (`withTaskExecutorPreference`), and the runner awaits it: while the test blocks, that queue holds a
+/// thread of Dispatch's overcommitting pool, which grows instead of making others wait, never one of the cooperative
+/// pool. The test stays the same task, so `#expect`, `#require` and `Issue.record` report to the right test.
+///
+/// Every suite of the package carries it: database suites block on libpq, sleeps, worker pools and child processes,
+/// and some pure suites compute for seconds, which holds the pool (and, on Linux, the global Dispatch queue it shares
+/// with URLSession and file-handle events) as surely as a blocking call. A test that also awaits (an HTTP scrape)
+/// runs on its own queue between the awaits.
+public struct OwnThreadTrait: SuiteTrait, TestTrait, TestScoping {
+    public var isRecursive: Bool { true }
+
+    public func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        try await withTaskExecutorPreference(QueueExecutor()) { try await function() }
+    }
+}
+
+extension Trait where Self == OwnThreadTrait {
+    /// Runs each test of the suite on a thread of its own, off the cooperative pool (see ``OwnThreadTrait``).
+    public static var ownThread: Self { OwnThreadTrait() }
+}
+
+/// A task executor that runs its jobs on a serial Dispatch queue of its own, one per test: while a job blocks, that
+/// queue holds a thread of Dispatch's overcommitting pool, never one of the cooperative pool.
+///
+/// Thread safety: `enqueue` may be called from any thread; the queue serialises the jobs.
+private final class QueueExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "talenta.tests.own-thread")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+}
