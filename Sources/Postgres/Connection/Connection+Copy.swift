@@ -12,15 +12,16 @@ extension Connection {
     /// - Returns: the number of rows the server copied.
     /// - Throws: `PostgresError` `.server` when a row is rejected (nothing is copied: COPY is one statement),
     ///   `.encoding` for a field holding a NUL character (the COPY is aborted), `.usage` when the statement is
-    ///   not a COPY or the connection is closed, `.connection` when the connection is lost.
+    ///   not a COPY or the connection is closed, `.connection` when the connection is lost, `.abandoned`
+    ///   when it gave no answer within ``responseTimeout`` (counted from the statement, then again from the end of
+    ///   the data).
     @discardableResult
     public func copyIn(_ copyStatement: String, rows: some Sequence<[String?]>,
                        name: String = "copy_in") throws(PostgresError) -> Int {
-        let handle = try openHandle(name)
         guard copyStatement.drop(while: \.isWhitespace).prefix(4).uppercased() == "COPY" else {
             throw PostgresError.usage("copyIn needs a COPY … FROM STDIN statement", statementName: name)
         }
-        guard let started = PQexec(handle, copyStatement) else {
+        guard let started = try exchange(name, send: { PQsendQuery($0, copyStatement) }), let handle else {
             throw PostgresError.from(connection: handle, statementName: name)
         }
         guard PQresultStatus(started) == PGRES_COPY_IN else {
@@ -58,7 +59,8 @@ extension Connection {
         // Drain every result so the connection is ready again; the first one says how COPY ended.
         var outcome: Result<Int, PostgresError> = .failure(PostgresError.from(connection: handle, statementName: name))
         var first = true
-        while let result = PQgetResult(handle) {
+        let deadline = responseTimeout.map { Self.monotonicSeconds() + $0 }
+        while let result = try nextResult(handle, until: deadline, statementName: name) {
             if first {
                 first = false
                 outcome = Result { () throws(PostgresError) -> Int in try collect(result, statementName: name).affectedRows }
