@@ -43,7 +43,7 @@ struct ConcurrentWriteTests {
                     outcome.finish(error)
                 }
             }
-            let blocked = try ReviewTestKit.waitFor(timeout: 30) {
+            let blocked = try ReviewTestKit.waitFor(timeout: 60) {
                 let waiting: Int = try ReviewTestKit.scalar(
                     "SELECT count(*)::int FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'",
                     [otherPID], on: observer)

@@ -70,7 +70,7 @@ struct WorkerProcessTests {
         let worker = try TalentaProcess([
             "worker", "--database-url", database.url, "--concurrency", "2", "--poll-interval", "0.05",
         ])
-        let drained = try QueueTestKit.waitFor(timeout: 30) {
+        let drained = try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE state = 'completed'", as: Int.self, on: connection) == 5
         }

@@ -239,7 +239,7 @@ struct ScheduleEvaluatorTests {
                 #expect(text.contains(fragment.lowercased()), "\(schedule.name) \(schedule.cron): \(text)")
             }
         }
-        #expect(try ScheduleStore.list(on: connection).map(\.schedule.name) == ["annual-talent-review"])
+        #expect(try ScheduleStore.list(on: connection).map(\.schedule.name) == ["annual-talent-review", "retention"])
         #expect(try ScheduleStore.remove(named: "annual-talent-review", on: connection))
         #expect(try ScheduleStore.remove(named: "annual-talent-review", on: connection) == false)
     }

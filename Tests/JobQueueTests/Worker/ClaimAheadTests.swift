@@ -47,6 +47,7 @@ struct ClaimAheadTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.counted"], on: connection)
         try connection.execute(
             "SELECT queue.enqueue('test.counted', jsonb_build_object('n', g)) FROM generate_series(1, 5000) AS g",
             name: "test.enqueue")
@@ -68,6 +69,7 @@ struct ClaimAheadTests {
     /// Enqueues 300 fast jobs (priority 0, they teach the worker that jobs are fast), one gate job (priority 1)
     /// and 300 jobs behind it (priority 2).
     private static func enqueueWarmGateAndTail(on connection: Connection) throws -> Int64 {
+        try QueueTestKit.registerKinds(["test.counted", "test.gate"], on: connection)
         try connection.execute(
             "SELECT queue.enqueue('test.counted', jsonb_build_object('n', g)) FROM generate_series(1, 300) AS g",
             name: "test.enqueue_warm")
@@ -111,9 +113,9 @@ struct ClaimAheadTests {
             database, registry: Self.registry(runs: runs, gateOpen: gateOpen, gateEntered: gateEntered),
             configuration: QueueTestKit.configuration(concurrency: 1, exitWhenIdle: false))
         defer { gateOpen.signal(); QueueTestKit.stop(pool) }
-        #expect(gateEntered.wait(timeout: .now() + 20) == .success)
+        #expect(gateEntered.wait(timeout: .now() + 60) == .success)
         var buffered = 0
-        #expect(try QueueTestKit.waitFor(timeout: 5) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             buffered = try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'running'", as: Int.self, on: connection)
             return buffered > 0
@@ -123,11 +125,11 @@ struct ClaimAheadTests {
             "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'running'", as: Int.self, on: connection)
 
         pool.shutdown()
-        #expect(try QueueTestKit.waitFor(timeout: 5) { try Self.releasedTail(on: connection) == buffered })
+        #expect(try QueueTestKit.waitFor(timeout: 60) { try Self.releasedTail(on: connection) == buffered })
         #expect(try QueueTestKit.scalar(
             "SELECT count(*) FROM queue.job WHERE state = 'running'", as: Int.self, on: connection) == 1)
         gateOpen.signal()
-        #expect(pool.waitUntilStopped(timeout: 20))
+        #expect(pool.waitUntilStopped(timeout: 60))
         #expect(pool.stopOutcome == .graceful)
         #expect(try QueueTestKit.scalar(
             "SELECT state FROM queue.job WHERE id = $1", [gateID], as: String.self, on: connection) == "completed")
@@ -150,22 +152,22 @@ struct ClaimAheadTests {
             database, registry: registry, configuration: QueueTestKit.configuration(concurrency: 1, lease: 3),
             workerID: "first")
         defer { gateOpen.signal(); QueueTestKit.stop(first) }
-        #expect(gateEntered.wait(timeout: .now() + 20) == .success)
-        #expect(try QueueTestKit.waitFor(timeout: 5) { try Self.releasedTail(on: connection) > 0 },
+        #expect(gateEntered.wait(timeout: .now() + 60) == .success)
+        #expect(try QueueTestKit.waitFor(timeout: 60) { try Self.releasedTail(on: connection) > 0 },
                 "the heartbeat releases jobs held ahead behind a slow job")
 
         let second = try QueueTestKit.startPool(
             database, registry: registry, configuration: QueueTestKit.configuration(concurrency: 2),
             workerID: "second")
         defer { QueueTestKit.stop(second) }
-        #expect(try QueueTestKit.waitFor(timeout: 20) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'completed'", as: Int.self,
                 on: connection) == 300
         })
         gateOpen.signal()
-        #expect(first.waitUntilStopped(timeout: 20))
-        #expect(second.waitUntilStopped(timeout: 20))
+        #expect(first.waitUntilStopped(timeout: 60))
+        #expect(second.waitUntilStopped(timeout: 60))
         #expect(runs.current.count == 601)
         #expect(runs.current.values.allSatisfy { $0 == 1 }, "no job ran twice")
         #expect(try QueueTestKit.scalar(
@@ -193,9 +195,9 @@ struct ClaimAheadTests {
             database, registry: Self.registry(runs: runs, gateOpen: gateOpen, gateEntered: gateEntered),
             configuration: configuration)
         defer { gateOpen.signal(); QueueTestKit.stop(pool) }
-        #expect(gateEntered.wait(timeout: .now() + 20) == .success)
+        #expect(gateEntered.wait(timeout: .now() + 60) == .success)
         try QueueOperations.pause(queue: "default", on: connection)
-        #expect(try QueueTestKit.waitFor(timeout: 5) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'running'", as: Int.self,
                 on: connection) == 0
@@ -206,7 +208,7 @@ struct ClaimAheadTests {
             "SELECT count(*) FROM queue.job WHERE priority = 2 AND state <> 'available'", as: Int.self,
             on: connection) == 0, "nothing behind the gate ran or was claimed while paused")
         try QueueOperations.resume(queue: "default", on: connection)
-        #expect(try QueueTestKit.waitFor(timeout: 20) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE state = 'completed'", as: Int.self, on: connection) == 601
         })

@@ -42,6 +42,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.fail_once', '{\"n\": 7}')", as: Int64.self, on: connection)
@@ -77,6 +78,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         for n in 1...3 {
             try connection.execute("SELECT queue.enqueue('test.fail_once', jsonb_build_object('n', $1::int))", [n],
@@ -99,6 +101,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         for n in 1...2 {
             try connection.execute("SELECT queue.enqueue('test.fail_once', jsonb_build_object('n', $1::int))", [n],
@@ -127,6 +130,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try connection.execute("SELECT queue.enqueue('test.fail_once', '{\"n\": 1}')", name: "test.enqueue")
         try Self.hold(byWorker: "alive:1:00000000", leaseEnds: "10 minutes", lastSeen: "0 seconds", workerLease: 600,
                       on: connection)
@@ -150,6 +154,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try connection.execute("SELECT queue.enqueue('test.fail_once', '{\"n\": 1}')", name: "test.enqueue")
         try Self.hold(byWorker: "gone:1:00000000", leaseEnds: "1 hour", lastSeen: "1 minute", workerLease: 3,
                       on: connection)
@@ -165,6 +170,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.fail_once', '{\"n\": 8}')", as: Int64.self, on: connection)

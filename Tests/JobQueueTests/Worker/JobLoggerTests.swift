@@ -19,6 +19,7 @@ struct JobLoggerTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.logs"], on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.logs', '{\"n\": 3}')", as: Int64.self, on: connection)
         var registry = JobRegistry()

@@ -145,6 +145,7 @@ struct RoleAccessTests {
             "DELETE FROM queue.job",
             "UPDATE queue.queue SET paused_at = NULL",
             "SELECT queue.prune()",
+            "SELECT queue.register_kinds(ARRAY['x'], 'y')",
             "SELECT * FROM queue.rescue_expired_leases()",
             "CREATE TABLE queue.mine (id integer)",
         ], on: connection)
@@ -233,6 +234,14 @@ struct RoleAccessTests {
              WHERE id = $1 RETURNING id
             """, [id]).rows.count
         #expect(claimed == 1)
+        // The worker runs the `prune` job, registers the kinds it runs and reads the cleanup health (sql/0018).
+        let pruned: Int = try ReviewTestKit.scalar("SELECT queue.prune()", on: connection)
+        #expect(pruned == 0)
+        let registered: Int = try ReviewTestKit.scalar(
+            "SELECT queue.register_kinds(ARRAY['noop', 'test.worker-kind'], 'tests')", on: connection)
+        #expect(registered == 1)
+        let dead: Int = try ReviewTestKit.scalar("SELECT dead_rows FROM queue.cleanup_health()", on: connection)
+        #expect(dead >= 0)
 
         try Self.expectDenied([
             "INSERT INTO hr.unit (unit_code) VALUES ('X')",
@@ -241,10 +250,10 @@ struct RoleAccessTests {
             "INSERT INTO queue.job (kind) VALUES ('noop')",
             "DELETE FROM queue.job",
             "DELETE FROM queue.worker",
+            "INSERT INTO queue.kind (name, registered_by) VALUES ('x', 'y')",
             "UPDATE queue.queue SET paused_at = now()",
             "SELECT queue.cancel(1)",
             "SELECT queue.pause('default')",
-            "SELECT queue.prune()",
             "TRUNCATE talent.assessment_result",
             "SELECT * FROM queue.job_counts",
             "CREATE TABLE talent.mine (id integer)",

@@ -43,7 +43,7 @@ struct ScheduleRoleTests {
         defer { operators.close() }
         try ScheduleStore.add(Schedule(name: "every-minute", cron: "* * * * *", timeZone: "UTC", kind: "noop"),
                               on: operators)
-        #expect(try ScheduleStore.list(on: operators).map(\.schedule.name) == ["annual-talent-review", "every-minute"])
+        #expect(try ScheduleStore.list(on: operators).map(\.schedule.name) == ["annual-talent-review", "every-minute", "retention"])
 
         let daemon = try worker.connect()
         defer { daemon.close() }
