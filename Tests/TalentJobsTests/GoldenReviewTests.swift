@@ -2,6 +2,7 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import Testing
+import ZIPFoundation
 
 /// The issue's must-show: the golden input imported with `talenta import`, the annual review enqueued by plain SQL,
 /// `talenta worker` run until idle, `talenta export` matching the expected files field by field.
@@ -45,6 +46,23 @@ struct GoldenReviewTests {
                 actual: output.appendingPathComponent(file),
                 expected: ReviewTestKit.goldenExpected.appendingPathComponent(file), key: key)
             #expect(differences.isEmpty, "\(file) differs from the golden file:\n\(differences.joined(separator: "\n"))")
+        }
+
+        // The same review as Excel workbooks: every expected NIP is an inline text cell of placements.xlsx.
+        let workbooks = try TalentaCommand.run(["export", "--database-url", database.url, "--year", "2026",
+                                                "--format", "xlsx", output.path])
+        #expect(workbooks.status == 0, "talenta export --format xlsx failed:\n\(workbooks.errors)")
+        #expect(workbooks.output.contains("(placements.xlsx, succession.xlsx, rejected.xlsx)"), "\(workbooks.output)")
+        let archive = try Archive(url: output.appendingPathComponent("placements.xlsx"), accessMode: .read)
+        let sheet = try #require(archive["xl/worksheets/sheet1.xml"])
+        var xml = Data()
+        _ = try archive.extract(sheet) { xml.append($0) }
+        let text = String(decoding: xml, as: UTF8.self)
+        let expectedNIPs = try String(contentsOf: ReviewTestKit.goldenExpected.appendingPathComponent("placements.csv"),
+                                      encoding: .utf8).split(separator: "\n").dropFirst().map { $0.prefix(18) }
+        #expect(expectedNIPs.count == 65)
+        for nip in expectedNIPs {
+            #expect(text.contains("t=\"inlineStr\"><is><t>\(nip)</t></is>"), "NIP \(nip) is not a text cell")
         }
     }
 }
