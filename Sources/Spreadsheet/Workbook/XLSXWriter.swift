@@ -9,7 +9,7 @@ internal import ZIPFoundation
 /// (6 … 60 characters) unless given, and each column's number format (`.text` columns stay text even when a value
 /// looks like a number, so an 18-digit NIP never turns into 1.98501E+17). Text is stored inline in the cells and
 /// rows are streamed through a temporary file, so memory stays flat however many rows a sheet has. XMLCoder writes
-/// every XML element (and escapes its text); ZIPFoundation packs the parts.
+/// every XML element (and escapes its text); ZIPFoundation packs the parts. The same sheets give the same bytes.
 public enum XLSXWriter {
     /// Writes `sheets`, in tab order, to `url`, replacing it atomically: on any error the file is left as it was.
     /// - Parameters:
@@ -38,7 +38,14 @@ public enum XLSXWriter {
         for (index, sheet) in sheets.enumerated() {
             let part = scratch.appendingPathComponent("sheet\(index + 1).xml")
             try SheetStream.write(sheet, to: part, scratch: scratch, catalogue: catalogue)
-            try archive.addEntry(with: WorkbookPart.sheetPath(index + 1), fileURL: part, compressionMethod: .deflate)
+            let size = try fileManager.attributesOfItem(atPath: part.path)[.size] as? Int64 ?? 0
+            let reader = try FileHandle(forReadingFrom: part)
+            defer { try? reader.close() }
+            try archive.addEntry(with: WorkbookPart.sheetPath(index + 1), type: .file, uncompressedSize: size,
+                                 modificationDate: entryDate, compressionMethod: .deflate) { position, count in
+                try reader.seek(toOffset: UInt64(position))
+                return try reader.read(upToCount: count) ?? Data()
+            }
             try fileManager.removeItem(at: part)
         }
         // rename(2) replaces the target atomically, whether it exists or not.
@@ -48,12 +55,16 @@ public enum XLSXWriter {
         }
     }
 
+    /// The time every part carries, so the same sheets always give the same bytes: 1980-01-02 00:00 UTC (ZIP times
+    /// start in 1980, in local time; a day in leaves room for every time zone).
+    static let entryDate = Date(timeIntervalSince1970: 315_619_200)
+
     /// The XML declaration every part starts with.
     static let header = XMLHeader(version: 1.0, encoding: "UTF-8", standalone: "yes")
 
     private static func add(_ part: some Encodable, rootKey: String, path: String, to archive: Archive) throws {
         let data = try XMLEncoder().encode(part, withRootKey: rootKey, header: header)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
                              compressionMethod: .deflate) { position, size in
             data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
         }
