@@ -5,24 +5,7 @@
 public enum NineBoxHTML {
     /// The page of `report`.
     public static func document(_ report: NineBoxReport) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="id">
-            <head>
-            <meta charset="utf-8"/>
-            <title>\(Escaping.markup("Talent review \(report.year): \(report.summary.heading)"))</title>
-            <style>
-            body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 24px; color: #1a1a1a; }
-            section.opd { break-before: page; page-break-before: always; margin-top: 32px; }
-            table { border-collapse: collapse; margin-top: 8px; }
-            td, th { border: 1px solid #bbbbbb; padding: 2px 8px; text-align: left; font-size: 13px; }
-            svg { max-width: 100%; height: auto; }
-            </style>
-            </head>
-            <body>
-
-            """
-        html += "<section class=\"summary\" id=\"summary\">\n"
+        var html = "<section class=\"summary\" id=\"summary\">\n"
         html += "<h1>\(Escaping.markup("Talent review \(report.year): \(report.summary.heading)"))</h1>\n"
         html += NineBoxSVG.element(year: report.year, section: report.summary)
         if !report.opds.isEmpty {
@@ -46,9 +29,16 @@ public enum NineBoxHTML {
             html += peopleTable(opd.counts)
             html += "</section>\n"
         }
-        html += "</body>\n</html>\n"
-        return html
+        return HTMLPage.document(title: "Talent review \(report.year): \(report.summary.heading)", style: style, body: html)
     }
+
+    static let style = """
+        body { margin: 24px; }
+        section.opd { break-before: page; page-break-before: always; margin-top: 32px; }
+        table { border-collapse: collapse; margin-top: 8px; }
+        td, th { border: 1px solid #bbbbbb; padding: 2px 8px; text-align: left; font-size: 13px; }
+        svg { max-width: 100%; height: auto; }
+        """
 
     private static func anchor(_ section: NineBoxReport.Section) -> String {
         "opd-" + Escaping.markup(section.opdCode ?? section.title)
