@@ -4,6 +4,8 @@
 # html-screenshot.sh IN.html OUT.pdf: the page printed to PDF (A4, the page's own @page rules); prints the number
 # of pages when pdfinfo (poppler-utils) is there, so a one-page profile can be checked.
 # Installs Debian's chromium with apt when missing (as root). Chromium runs with a throwaway profile.
+# Pages to look at: `talenta report --out F.html`, or the sample completeness page, profile and long-named OPD grid
+# of the Reports tests: `TALENTA_HTML_SAMPLES=DIR swift test --filter CompletenessAndProfileTests` writes them to DIR.
 set -euo pipefail
 if [ $# -lt 2 ]; then echo "usage: $0 IN.html OUT.png|OUT.pdf [WIDTHxHEIGHT]" >&2; exit 64; fi
 IN=$(realpath "$1")
