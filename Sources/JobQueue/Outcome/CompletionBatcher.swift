@@ -146,10 +146,16 @@ final class CompletionBatcher: Sendable {
                 guard !abandoned else { throw CancellationError() }
                 return try JobOutcomes.completeMany(jobs.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
             }
-            for job in jobs where !completed.contains(job.id) {
-                logger.warning("lease lost before completion; the job is left to its new owner", metadata: [
-                    "job.id": "\(job.id)", "job.kind": "\(job.kind)", "job.attempt": "\(job.attempt)",
-                ])
+            let lost = jobs.filter { !completed.contains($0.id) }
+            if !lost.isEmpty {
+                // One line for the lot: after an outage longer than the lease, many kept completions find their jobs
+                // rescued at once.
+                logger.warning(
+                    "lease lost before completion: the jobs are no longer running under this worker and are left to their new owner",
+                    metadata: [
+                        "jobs": "\(lost.count)", "job.ids": "\(lost.prefix(20).map(\.id))\(lost.count > 20 ? " …" : "")",
+                        "job.kinds": "\(Set(lost.map(\.kind)).sorted().joined(separator: ","))",
+                    ])
             }
             return completed
         } catch {

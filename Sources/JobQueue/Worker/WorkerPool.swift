@@ -439,37 +439,49 @@ public final class WorkerPool: Sendable {
 
     // MARK: - Heartbeat
 
+    /// Beats every heartbeat interval until the pool has stopped. A failing beat is logged as a warning the first time
+    /// and at info level while it keeps failing (a worker waiting for a database that is away stays quiet), and its
+    /// recovery once.
     private func heartbeatLoop() {
+        var failures = 0
         repeat {
-            beat()
+            do {
+                try beat()
+                if failures > 0 {
+                    logger.notice("heartbeat works again", metadata: ["failed.beats": "\(failures)"])
+                }
+                failures = 0
+            } catch {
+                failures += 1
+                logger.log(level: failures == 1 ? .warning : .info, "heartbeat failed; retrying at the next beat",
+                           metadata: ["error": "\(error)", "failed.beats": "\(failures)"])
+            }
         } while !state.sleep(seconds: configuration.heartbeatInterval, stopWhen: { phase, _ in phase == .stopped })
     }
 
     /// One heartbeat: worker presence, lease extension (and stopping jobs this worker no longer owns), rescue.
-    private func beat() {
-        do {
-            try connections.withWorkerConnection(configuration) { connection in
-                try WorkerPresence.beat(registration, on: connection)
-                registerKindsOnce(on: connection)
-                let running = state.runningJobs
-                if !running.isEmpty {
-                    let extended = try Heartbeat.extendLeases(
-                        workerID: workerID, jobs: running.map { ($0.id, $0.attempt) }, lease: configuration.lease,
-                        on: connection)
-                    for job in running where !extended.contains(Heartbeat.LeasedJob(id: job.id, attempt: job.attempt)) {
-                        // Finished just now, or taken from this worker (cancelled, rescued): stop its work.
-                        if let handle = state.interrupt(slot: job.slot, token: job.token, .leaseLost) {
-                            Self.sendCancel(handle)
-                        }
+    /// - Throws: what the worker presence, the lease extension, the buffer release, the rescue or the depth read
+    ///   threw (the kind registration and the cleanup read log their own failures).
+    private func beat() throws {
+        try connections.withWorkerConnection(configuration) { connection in
+            try WorkerPresence.beat(registration, on: connection)
+            registerKindsOnce(on: connection)
+            let running = state.runningJobs
+            if !running.isEmpty {
+                let extended = try Heartbeat.extendLeases(
+                    workerID: workerID, jobs: running.map { ($0.id, $0.attempt) }, lease: configuration.lease,
+                    on: connection)
+                for job in running where !extended.contains(Heartbeat.LeasedJob(id: job.id, attempt: job.attempt)) {
+                    // Finished just now, or taken from this worker (cancelled, rescued): stop its work.
+                    if let handle = state.interrupt(slot: job.slot, token: job.token, .leaseLost) {
+                        Self.sendCancel(handle)
                     }
                 }
-                try releaseStaleOrPausedBuffer(on: connection)
-                try rescueExpiredLeases(on: connection)
-                if let observer { observer.queuesSampled(try QueueDepth.read(on: connection)) }
-                sampleCleanup(on: connection)
             }
-        } catch {
-            logger.warning("heartbeat failed; retrying at the next beat", metadata: ["error": "\(error)"])
+            try releaseStaleOrPausedBuffer(on: connection)
+            try rescueExpiredLeases(on: connection)
+            if let observer { observer.queuesSampled(try QueueDepth.read(on: connection)) }
+            sampleCleanup(on: connection)
         }
     }
 
@@ -577,13 +589,17 @@ public final class WorkerPool: Sendable {
     /// database is away) is logged and tried again at the next tick: the fire times it missed fire once then.
     private func scheduleLoop() {
         let evaluator = ScheduleEvaluator(workerID: workerID, clock: clock, logger: logger)
+        var failures = 0
         repeat {
             do {
                 try connections.withWorkerConnection(configuration) { connection in
                     _ = try evaluator.evaluate(on: connection)
                 }
+                failures = 0
             } catch {
-                logger.warning("schedule evaluation failed; retrying at the next tick", metadata: ["error": "\(error)"])
+                failures += 1
+                logger.log(level: failures == 1 ? .warning : .info, "schedule evaluation failed; retrying at the next tick",
+                           metadata: ["error": "\(error)", "failed.passes": "\(failures)"])
             }
         } while !state.sleep(seconds: configuration.scheduleInterval, stopWhen: { phase, _ in phase != .running })
     }

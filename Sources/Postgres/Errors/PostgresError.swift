@@ -124,11 +124,17 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
         return parts.joined(separator: ", ")
     }
 
-    /// libpq's multi-line messages ("…failed: Connection refused\n\tIs the server running…") on one line.
+    /// libpq's multi-line messages on one line: an indented line continues the one before it ("…failed: Connection
+    /// refused Is the server running…"), any other line is another host's reason, after "; ".
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline)
-            .map { line in String(line.drop(while: { $0 == " " || $0 == "\t" })) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        var joined = ""
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            guard !trimmed.isEmpty else { continue }
+            if !joined.isEmpty { joined += trimmed.count == line.count ? "; " : " " }
+            joined += trimmed
+        }
+        return joined
     }
 
     /// Everything, including the server's message, detail and hint (which may contain values). Not for logs that
