@@ -3,9 +3,11 @@ public import Talent
 import SwiftCSV
 
 /// Reads a DOMAIN.md §11 input folder into raw rows with SwiftCSV: UTF-8 (a leading byte-order mark is dropped),
-/// a header row that must equal `InputFile.header` exactly, comma separators, RFC 4180 quoting.
+/// a header row that must be `InputFile.requiredColumns` followed by its optional columns or a leading part of them
+/// (`InputFile.accepts(header:)`; a missing optional column reads as empty), comma separators, RFC 4180 quoting.
 ///
-/// units.csv, positions.csv and employees.csv must exist; a missing history file reads as no rows and is listed in
+/// units.csv, positions.csv and employees.csv must exist; a missing history file (the optional files of the BKN
+/// 411/2025 preset included) reads as no rows and is listed in
 /// `absentFiles` (an import leaves that kind of history as it is; a present file with only its header replaces it
 /// with nothing); any other file in the folder (not starting with `.`) is reported in `unknownFiles` and skipped, so a later rule set's extra files do
 /// not stop an import. Blank lines (rows whose every field is empty) are skipped. A row's line is the file line it
@@ -61,7 +63,7 @@ public enum InputFolderReader {
 
     /// Parses the text of one input file.
     /// - Throws: `InterchangeError.malformedCSV` when SwiftCSV cannot parse it, `.wrongHeader` when the header row
-    ///   is not exactly `file.header`.
+    ///   is not the required columns followed by (a leading part of) the optional ones.
     public static func records(of file: InputFile, text: String) throws(InterchangeError) -> [RawRecord] {
         try rows(of: file, text: text).map { $0.record(of: file) }
     }
@@ -73,14 +75,17 @@ public enum InputFolderReader {
         } catch {
             throw .malformedCSV(file: file, reason: String(describing: error))
         }
-        guard csv.header == file.header else { throw .wrongHeader(file: file, found: csv.header) }
+        // The required columns, then the optional ones (or a leading part of them): a missing optional column reads as
+        // empty on every row (`InputRow.record(of:)` maps fields by position).
+        guard file.accepts(header: csv.header) else { throw .wrongHeader(file: file, found: csv.header) }
         var rows: [InputRow] = []
         rows.reserveCapacity(csv.rows.count)
         var line = 2 + lineBreaks(in: csv.header)
         for row in csv.rows {
             defer { line += 1 + lineBreaks(in: row) }
             if row.allSatisfy(\.isEmpty) { continue }
-            rows.append(InputRow(line: line, fields: row))
+            // Fields past the file's own header are ignored (they must not fill an optional column it left out).
+            rows.append(InputRow(line: line, fields: row.count > csv.header.count ? Array(row.prefix(csv.header.count)) : row))
         }
         return rows
     }
@@ -116,8 +121,10 @@ public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible
         case let .malformedCSV(file, reason):
             return "\(file.rawValue) is not valid CSV: \(reason)"
         case let .wrongHeader(file, found):
+            let optional = file.optionalColumns.isEmpty ? ""
+                : " (the optional " + file.optionalColumns.joined(separator: ",") + " may be left out)"
             return "\(file.rawValue) has the header \(found.joined(separator: ",")); expected exactly "
-                + file.header.joined(separator: ",")
+                + file.header.joined(separator: ",") + optional
         }
     }
 }

@@ -1,9 +1,9 @@
 public import Foundation
 public import Talent
 
-/// The DOMAIN.md §11 result files: placements.csv, succession.csv and rejected.csv, written with `CSVWriter`.
-/// Scores print with 2 decimals, lists inside a field are joined with `;`, `krs_nasional` is `true`/`false`, and an
-/// absent value is an empty field.
+/// The DOMAIN.md §11 result files: placements.csv, succession.csv, rejected.csv and indicators.csv, written with
+/// `CSVWriter`. Scores print with 2 decimals, lists inside a field are joined with `;`, `krs_nasional` is
+/// `true`/`false`, weights are whole percents, weighted values have 4 decimals, and an absent value is an empty field.
 public enum ResultFiles {
     public static let placementsHeader = [
         "nip", "year", "status", "reason", "target_level", "kinerja_score", "kinerja_level", "potensi_score",
@@ -11,6 +11,7 @@ public enum ResultFiles {
     ]
     public static let successionHeader = ["position_code", "rank", "nip", "nilai_talenta", "readiness", "gaps", "flags"]
     public static let rejectedHeader = ["file", "line", "nip", "reason"]
+    public static let indicatorsHeader = ["nip", "axis", "indicator", "score", "weight", "weighted"]
 
     /// One row per placement, in the order given (the engine gives NIP order).
     public static func placementRows(_ placements: [Placement]) -> [[String]] {
@@ -41,7 +42,18 @@ public enum ResultFiles {
         rejections.map { [$0.file.rawValue, String($0.line), $0.nip, $0.reason.rawValue] }
     }
 
-    /// Writes the three files into `folder` (which must exist), each atomically.
+    /// The indicator rows of every placement, in the order given (the engine gives NIP order): KINERJA then POTENSI,
+    /// each in the rule set's order; score and weighted empty when the employee has no value for the indicator.
+    public static func indicatorRows(_ placements: [Placement]) -> [[String]] {
+        placements.flatMap { p in
+            p.indicators.map { row in
+                [p.nip, row.axis.rawValue, row.indicator, row.score?.description ?? "", row.weight.percentDescription,
+                 row.weighted?.description ?? ""]
+            }
+        }
+    }
+
+    /// Writes the four files into `folder` (which must exist), each atomically.
     /// - Throws: the file system's error when a file cannot be written.
     public static func write(_ result: ReviewResult, to folder: URL) throws {
         try CSVWriter.write(header: placementsHeader, rows: placementRows(result.placements),
@@ -50,6 +62,8 @@ public enum ResultFiles {
                             to: folder.appendingPathComponent("succession.csv"))
         try CSVWriter.write(header: rejectedHeader, rows: rejectedRows(result.rejections),
                             to: folder.appendingPathComponent("rejected.csv"))
+        try CSVWriter.write(header: indicatorsHeader, rows: indicatorRows(result.placements),
+                            to: folder.appendingPathComponent("indicators.csv"))
     }
 
     private static func list(_ values: [String]) -> String { values.joined(separator: ";") }
@@ -59,7 +73,7 @@ public enum ResultFiles {
 public enum FolderReview {
     /// - Parameters:
     ///   - input: the §11 input folder.
-    ///   - output: where to write the three result files, nil to only return them.
+    ///   - output: where to write the four result files, nil to only return them.
     ///   - context: Y and D.
     ///   - rules: the rule set.
     /// - Returns: the results and the unknown files that were skipped.

@@ -50,7 +50,8 @@ public enum DemoCityError: Error, CustomStringConvertible {
     }
 }
 
-/// Writes a deterministic synthetic city modelled on Kota Bontang as the ten DOMAIN.md §11 input files.
+/// Writes a deterministic synthetic city modelled on Kota Bontang as the DOMAIN.md §11 input files (the five optional
+/// files of the BKN 411/2025 preset with their header only, education.csv with `field_fit` empty).
 ///
 /// Rows stream to the files in chunks of `chunkSize` employees, so memory stays flat whatever the count (only a
 /// set of issued NIPs grows, 8 bytes per employee). No clock and no system randomness are read.

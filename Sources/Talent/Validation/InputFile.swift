@@ -1,5 +1,8 @@
 /// The input files of a DOMAIN.md §11 folder, in §11 order (which is also the order of rejected.csv), with their
-/// exact headers: the single source of truth for header checks.
+/// headers: the single source of truth for header checks.
+///
+/// A header is the file's required columns followed by its optional ones (`field_fit` of education.csv); a file
+/// may leave out optional columns from the end, and a missing column reads as empty on every row.
 public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
     case units = "units.csv"
     case positions = "positions.csv"
@@ -11,9 +14,17 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
     case awards = "awards.csv"
     case penalties = "penalties.csv"
     case otherScores = "other_scores.csv"
+    case potentialAssessments = "potential_assessments.csv"
+    case teamAssignments = "team_assignments.csv"
+    case feedback360 = "feedback_360.csv"
+    case actingAssignments = "acting_assignments.csv"
+    case positionHistory = "position_history.csv"
 
-    /// The header row, exactly (DOMAIN.md §11).
-    public var header: [String] {
+    /// The full header row: the required columns, then the optional ones (DOMAIN.md §11).
+    public var header: [String] { requiredColumns + optionalColumns }
+
+    /// The columns every file of this kind has, in order.
+    public var requiredColumns: [String] {
         switch self {
         case .units: return ["unit_code", "name", "parent_code"]
         case .positions: return ["position_code", "unit_code", "title", "kind", "jenjang", "critical"]
@@ -27,12 +38,37 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
         case .awards: return ["nip", "level", "name", "awarded_on"]
         case .penalties: return ["nip", "level", "decided_on", "ends_on"]
         case .otherScores: return ["nip", "year", "score"]
+        case .potentialAssessments: return ["nip", "assessed_on", "method"] + PotentialAspect.allCases.map(\.rawValue)
+        case .teamAssignments: return ["nip", "role", "scope", "title", "decided_on"]
+        case .feedback360: return ["nip", "year", "predicate", "score"]
+        case .actingAssignments: return ["nip", "kind", "level", "started_on", "ended_on"]
+        case .positionHistory: return ["nip", "started_on", "unit_code", "agency"]
         }
+    }
+
+    /// Columns after the required ones that a file may leave out, from the end (DOMAIN.md §11: `field_fit`).
+    public var optionalColumns: [String] {
+        self == .education ? ["field_fit"] : []
+    }
+
+    /// Whether `header` is acceptable: the required columns, then the optional ones or a leading part of them.
+    public func accepts(header: [String]) -> Bool {
+        let full = self.header
+        return header.count >= requiredColumns.count && header.count <= full.count && full.starts(with: header)
     }
 
     /// units.csv, positions.csv and employees.csv must be present; a missing history file reads as no rows, and an
     /// import leaves that kind of history as it is.
     public var isRequired: Bool { self == .units || self == .positions || self == .employees }
+
+    /// The optional input files of the BKN 411/2025 preset (DOMAIN.md §11, §12.7): read and validated under every
+    /// rule set, scored only by rule sets that read them; a missing one counts as an empty one.
+    public var isPresetInput: Bool {
+        switch self {
+        case .potentialAssessments, .teamAssignments, .feedback360, .actingAssignments, .positionHistory: return true
+        default: return false
+        }
+    }
 
     /// The kind of history row the file holds, nil for units, positions and employees.
     public var recordKind: RecordKind? {
@@ -45,6 +81,29 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
         case .awards: return .award
         case .penalties: return .penalty
         case .otherScores: return .otherScore
+        case .potentialAssessments: return .potentialAssessment
+        case .teamAssignments: return .teamAssignment
+        case .feedback360: return .feedback
+        case .actingAssignments: return .actingAssignment
+        case .positionHistory: return .positionHistory
+        }
+    }
+
+    /// The file whose rows are of `kind`.
+    public static func holding(_ kind: RecordKind) -> InputFile {
+        switch kind {
+        case .education: return .education
+        case .training: return .training
+        case .performance: return .performance
+        case .assessment: return .assessments
+        case .award: return .awards
+        case .penalty: return .penalties
+        case .otherScore: return .otherScores
+        case .potentialAssessment: return .potentialAssessments
+        case .teamAssignment: return .teamAssignments
+        case .feedback: return .feedback360
+        case .actingAssignment: return .actingAssignments
+        case .positionHistory: return .positionHistory
         }
     }
 

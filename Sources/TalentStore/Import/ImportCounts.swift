@@ -26,8 +26,7 @@ public struct FileCounts: Hashable, Codable, Sendable {
         var invalid: [InputFile: Int] = [:]
         for employee in input.employees {
             for row in employee.invalidRows {
-                guard let file = InputFile.allCases.first(where: { $0.recordKind == row.kind }) else { continue }
-                invalid[file, default: 0] += 1
+                invalid[InputFile.holding(row.kind), default: 0] += 1
             }
         }
         return InputFile.allCases.map { file in

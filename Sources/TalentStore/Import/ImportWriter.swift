@@ -14,6 +14,11 @@ public import Talent
 ///   file, the reference date used and the unknown files skipped.
 /// Any error rolls the whole import back: it is applied with its report, or not at all.
 ///
+/// The optional files of the BKN 411/2025 preset (DOMAIN.md §12.7) are read and validated (their rejected rows are
+/// reported and kept like any other) but their rows and invalid-row markers are not stored: `hr` has no table for them
+/// yet. `field_fit` of education.csv is not stored either, and an INTERNASIONAL award is refused by `hr.award`'s
+/// level check (the whole import with it) until the migration that adds them.
+///
 /// The event-driven recalculation triggers (sql/0006) are deferred for the import's transaction
 /// (`talenta.defer_recalculation`); instead, one recalculation of everyone for the open period is enqueued in the same
 /// transaction (`hr.request_full_recalculation()`), or none when no review period exists yet.
@@ -48,7 +53,9 @@ public enum ImportWriter {
             try upsertUnits(input.units, on: connection)
             try upsertPositions(input.positions, on: connection)
             let ids = try upsertEmployees(input.employees.map(\.employee), on: connection)
-            let present = InputFile.allCases.filter { $0.recordKind != nil && !absentFiles.contains($0) }
+            let present = InputFile.allCases.filter {
+                $0.recordKind != nil && !$0.isPresetInput && !absentFiles.contains($0)
+            }
             try replaceHistory(input.employees, ids: ids, files: Set(present), on: connection)
             try connection.copyIn("COPY hr.import_reject (import_id, file, line, nip, reason) FROM STDIN",
                                   rows: input.rejections.map { rejection -> [String?] in
@@ -185,9 +192,8 @@ public enum ImportWriter {
         })
         try connection.copyIn("COPY hr.invalid_row (employee_id, kind, file, line, reason) FROM STDIN",
                               rows: rows { id, input in
-            input.invalidRows.map { r in
-                let file = InputFile.allCases.first { $0.recordKind == r.kind }?.rawValue ?? r.kind.rawValue
-                return [id, r.kind.rawValue, file, String(r.line), r.problem]
+            input.invalidRows.filter { !InputFile.holding($0.kind).isPresetInput }.map { r in
+                [id, r.kind.rawValue, InputFile.holding(r.kind).rawValue, String(r.line), r.problem]
             }
         })
     }

@@ -55,16 +55,20 @@ struct ImportCommand: ParsableCommand {
         if let job = outcome.recalculationJobID {
             print("Enqueued recalculation of everyone for the open review period: job \(job)")
         }
-        print(pad("file", 18) + lpad("read", 8) + lpad("stored", 8) + lpad("invalid", 9) + lpad("rejected", 10))
-        for (file, counts) in outcome.counts {
-            print(pad(file.rawValue, 18) + lpad(String(counts.read), 8) + lpad(String(counts.stored), 8)
+        print(pad("file", 26) + lpad("read", 8) + lpad("stored", 8) + lpad("invalid", 9) + lpad("rejected", 10))
+        for (file, counts) in outcome.counts where !(file.isPresetInput && absentFiles.contains(file)) {
+            let stored = file.isPresetInput ? "-" : String(counts.stored)
+            print(pad(file.rawValue, 26) + lpad(String(counts.read), 8) + lpad(stored, 8)
                   + lpad(String(counts.invalid), 9) + lpad(String(counts.rejected), 10))
         }
         for name in unknownFiles {
             print("Unknown file skipped: \(name)")
         }
-        for file in absentFiles {
+        for file in absentFiles where !file.isPresetInput {
             print("Absent history file: \(file.rawValue) (that history of the imported employees is left as it was)")
+        }
+        for file in InputFile.allCases where file.isPresetInput && !absentFiles.contains(file) {
+            print("Read and validated, not stored: \(file.rawValue) (hr has no table for the BKN 411/2025 inputs yet)")
         }
         if input.rejections.isEmpty {
             print("No row was rejected.")
@@ -79,7 +83,7 @@ struct ImportCommand: ParsableCommand {
         if !invalid.isEmpty {
             print("Rows left out of the review and flagged on the employee (\(invalid.count)):")
             for (nip, row) in invalid.sorted(by: { ($0.1.kind.rawValue, $0.1.line) < ($1.1.kind.rawValue, $1.1.line) }) {
-                let file = InputFile.allCases.first { $0.recordKind == row.kind }?.rawValue ?? row.kind.rawValue
+                let file = InputFile.holding(row.kind).rawValue
                 print("  \(file) line \(row.line)  NIP \(nip)  \(row.kind.invalidFlag.rawValue): \(row.problem)")
             }
         }
