@@ -168,6 +168,7 @@ struct ValidationTests {
         (.training, ["NIP", "", "t", "2025-01-01", "20"]),
         (.training, ["NIP", "TEKNIS", "t", "", "20"]),
         (.training, ["NIP", "TEKNIS", "t", "2025-01-01", "-1"]),
+        (.training, ["NIP", "TEKNIS", "t", "2025-01-01", "dua"]),
         (.performance, ["NIP", "2025", "", ""]),
         (.performance, ["NIP", "2025", "BAGUS", ""]),
         (.performance, ["NIP", "2025", "BAIK", "100.01"]),
@@ -197,7 +198,9 @@ struct ValidationTests {
         #expect(input.invalidRows.map(\.kind) == [file.recordKind!], "\(values)")
         #expect(input.invalidRows.first?.line == 5)
         let typed = input.education.count + input.training.count + input.performance.count + input.assessments.count
-            + input.awards.count + input.penalties.count + input.otherScores.count
+            + input.awards.count + input.penalties.count + input.otherScores.count + input.potentialAssessments.count
+            + input.teamAssignments.count + input.feedback.count + input.actingAssignments.count
+            + input.positionHistory.count
         #expect(typed == 0)
     }
 
@@ -226,7 +229,7 @@ struct ValidationTests {
         let later = ReviewContext(referenceDate: Sample.date("2027-12-31"))
         let placement = try Sample.assess(input, context: later)
         #expect(placement.flags.isEmpty)
-        #expect(placement.explanation.potensi.assessment?.score == Score(90))
+        #expect(placement.indicator("ASESMEN")?.score == Score(90))
         #expect(placement.poolBlockers.contains(.disiplin))
     }
 
@@ -259,6 +262,6 @@ struct ValidationTests {
         #expect(input.assessments.first?.jpmPercent?.description == "82.00")
         #expect(input.otherScores.first?.score.description == "59.99")
         #expect(input.performance.map { $0.score?.description } == ["90.99", "100.00"])
-        #expect(KinerjaRule.predicate(of: input.performance[0], rules: RuleSet.default.kinerja) == .baik)
+        #expect(PropertyTests.legacyPredicate(input.performance[0].score) == .baik)
     }
 }

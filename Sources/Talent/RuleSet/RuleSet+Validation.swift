@@ -51,7 +51,9 @@ extension RuleSet {
         if penalties.defaultDurationMonths.values.contains(where: { $0 < 0 }) {
             check.fail("penalties.defaultDurationMonths", "a duration is negative")
         }
-        if pool.disciplineWindowYears < 1 { check.fail("pool.disciplineWindowYears", "is below 1 year") }
+        if pool.disciplineWindowYears < 1 {
+            check.fail("pool.disciplineWindowYears", "\(pool.disciplineWindowYears) is below 1 year")
+        }
         if succession.candidatesKept < 1 { check.fail("succession.candidatesKept", "is below 1") }
         if succession.nilaiKinerjaWeight < .zero { check.fail("succession.nilaiKinerjaWeight", "is negative") }
         if succession.nilaiPotensiWeight < .zero { check.fail("succession.nilaiPotensiWeight", "is negative") }
@@ -225,8 +227,8 @@ struct RuleSetChecker {
         for key in Key.allCases { if let value = points[key] { self.points(value, at: path + ".\(key.rawValue)") } }
     }
 
-    /// Strictly descending minimums.
-    private mutating func descending(_ minimums: [Int], at path: String) {
+    /// Strictly descending minimums (`label` prints one).
+    private mutating func descending<Value: Comparable>(_ minimums: [Value], at path: String) {
         for index in minimums.indices.dropFirst() where minimums[index] >= minimums[index - 1] {
             fail(path + "[\(index)]", "minimum \(minimums[index]) is not below the band before it")
         }
@@ -239,7 +241,7 @@ struct RuleSetChecker {
             if p.rank < 1 || p.rank > p.windowYears { fail(path + ".rank", "\(p.rank) is not 1 … windowYears") }
             ladder(p.points, at: path + ".points")
             if p.legacyBands.isEmpty { fail(path + ".legacyBands", "is empty") }
-            descending(p.legacyBands.map(\.minimum.hundredths), at: path + ".legacyBands")
+            descending(p.legacyBands.map(\.minimum), at: path + ".legacyBands")
             if Set(p.legacyBands.map(\.predicate)).count != p.legacyBands.count {
                 fail(path + ".legacyBands", "a predicate is repeated")
             }
