@@ -390,5 +390,9 @@ struct ValidationTests {
             "position_history.csv",
         ])
         #expect(InputFile.allCases.filter(\.isPresetInput).allSatisfy { !$0.isRequired })
+        // The level columns are the vocabulary's cases, in order.
+        #expect(Array(InputFile.assessments.header.suffix(9)) == Competency.allCases.map(\.rawValue))
+        #expect(Array(InputFile.potentialAssessments.header.suffix(8)) == PotentialAspect.allCases.map(\.rawValue))
+        #expect(InputFile.allCases.allSatisfy { $0.requiredColumns + $0.optionalColumns == $0.header })
     }
 }

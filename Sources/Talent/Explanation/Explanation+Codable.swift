@@ -183,7 +183,7 @@ extension IndicatorExplanation: Codable {
         self.init(indicator: try row.decode(String.self), score: try row.decodeIfPresent(Score.self),
                   weight: try row.decode(Weight.self), state: try row.decode(IndicatorState.self),
                   best: try row.decode(Score.self), flag: try row.decodeIfPresent(PlacementFlag.self),
-                  window: try row.decodeIfPresent(IndicatorWindow.self), evidence: try row.decode([Evidence].self),
+                  window: try row.decodeIfPresent(IndicatorWindow.self), evidence: try row.decode(EvidenceList.self),
                   parts: try row.decode([IndicatorExplanation].self))
     }
 }

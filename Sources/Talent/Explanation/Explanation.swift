@@ -156,12 +156,12 @@ public struct IndicatorExplanation: Hashable, Sendable {
     /// The dates or years whose rows counted; nil for a composite (its parts have theirs).
     public var window: IndicatorWindow?
     /// The rows the score was computed from (the row that counted, or every row counted).
-    public var evidence: [Evidence]
+    public var evidence: EvidenceList
     /// A composite's parts, each with its weight in percent of the composite.
     public var parts: [IndicatorExplanation]
 
     public init(indicator: String, score: Score?, weight: Weight, state: IndicatorState, best: Score,
-                flag: PlacementFlag?, window: IndicatorWindow?, evidence: [Evidence], parts: [IndicatorExplanation]) {
+                flag: PlacementFlag?, window: IndicatorWindow?, evidence: EvidenceList, parts: [IndicatorExplanation]) {
         self.indicator = indicator
         self.score = score
         self.weight = weight

@@ -14,13 +14,16 @@ extension CompiledAxis {
         rows.reserveCapacity(indicators.count)
         var valued: UInt32 = 0
         var found: UInt32 = 0
-        var predicates: [PerformancePredicate?] = overrides.isEmpty ? [] : Array(repeating: nil, count: indicators.count)
-        for (index, indicator) in indicators.enumerated() {
-            let outcome = indicator.evaluate(facts, flags: &flags)
-            if outcome.explanation.score != nil { valued |= 1 << UInt32(index) }
+        // The SKP predicate each indicator counted (its ordinal, 7 for none): what overrides read.
+        var predicates: UInt64 = .max
+        for index in indicators.indices {
+            let outcome = indicators[index].evaluate(facts, into: &rows, flags: &flags)
+            if rows[index].score != nil { valued |= 1 << UInt32(index) }
             if outcome.found { found |= 1 << UInt32(index) }
-            if !overrides.isEmpty { predicates[index] = outcome.predicate }
-            rows.append(outcome.explanation)
+            if let predicate = outcome.predicate, index < 21 {
+                predicates &= ~(7 << UInt64(3 * index))
+                predicates |= UInt64(predicate.ordinal) << UInt64(3 * index)
+            }
         }
         let placed = required.map { valued & (1 << UInt32($0)) != 0 } ?? true
         var weightCase: String?
@@ -52,8 +55,8 @@ extension CompiledAxis {
             }
         }
         for override in overrides {
-            guard let predicate = predicates[override.index], override.predicates & (1 << predicate.ordinal) != 0
-            else { continue }
+            let ordinal = (predicates >> UInt64(3 * override.index)) & 7
+            guard override.index < 21, ordinal < 5, override.predicates & (1 << ordinal) != 0 else { continue }
             level = override.level
             adjustments.append(LevelAdjustment(kind: .override, indicator: indicators[override.index].name,
                                                level: override.level))

@@ -63,8 +63,9 @@ struct CompiledAxis<Level: GridLevel> {
     }
 }
 
-/// One indicator (or composite part), compiled.
-struct CompiledIndicator {
+/// One indicator (or composite part), compiled. A class: the axes iterate over it for every employee, and a
+/// reference is one retain where a struct of strings, arrays and enum payloads is a dozen.
+final class CompiledIndicator {
     let name: String
     let weight: Weight
     let measure: CompiledMeasure

@@ -15,62 +15,69 @@ struct DatedScreen {
     private(set) var leftOut: [LeftOutRow] = []
 
     init(_ input: EmployeeInput, context: ReviewContext) {
-        self.input = input
+        var input = input
+        var flags: PlacementFlags = []
+        var leftOut: [LeftOutRow] = []
+        func screen<Row>(_ rows: inout [Row], _ kind: RecordKind, invalid: (Row) -> Bool, detail: (Row) -> String) {
+            Self.screen(&rows, kind, invalid: invalid, detail: detail, flags: &flags, leftOut: &leftOut)
+        }
         let day = context.referenceDate
         let year = context.year
-        screen(\.performance, .performance) { row in
-            row.year >= year ? "year \(row.year) is not before the review year \(year)" : nil
+        screen(&input.performance, .performance, invalid: { $0.year >= year }) { row in
+            "year \(row.year) is not before the review year \(year)"
         }
-        screen(\.assessments, .assessment) { row in
-            row.assessedOn > day ? "assessed on \(row.assessedOn), after D \(day)" : nil
+        screen(&input.assessments, .assessment, invalid: { $0.assessedOn > day }) { row in
+            "assessed on \(row.assessedOn), after D \(day)"
         }
-        screen(\.education, .education) { row in
-            guard let graduated = row.graduatedOn, graduated > day else { return nil }
-            return "\(row.level.rawValue) graduated on \(graduated), after D \(day)"
+        screen(&input.education, .education, invalid: { $0.graduatedOn.map { $0 > day } ?? false }) { row in
+            "\(row.level.rawValue) graduated on \(row.graduatedOn!), after D \(day)"
         }
-        screen(\.training, .training) { row in
-            row.endedOn > day ? "\(row.kind) ended on \(row.endedOn), after D \(day)" : nil
+        screen(&input.training, .training, invalid: { $0.endedOn > day }) { row in
+            "\(row.kind) ended on \(row.endedOn), after D \(day)"
         }
-        screen(\.awards, .award) { row in
-            row.awardedOn > day ? "\(row.level.rawValue) awarded on \(row.awardedOn), after D \(day)" : nil
+        screen(&input.awards, .award, invalid: { $0.awardedOn > day }) { row in
+            "\(row.level.rawValue) awarded on \(row.awardedOn), after D \(day)"
         }
-        screen(\.penalties, .penalty) { row in
-            row.decidedOn > day ? "\(row.level.rawValue) decided on \(row.decidedOn), after D \(day)" : nil
+        screen(&input.penalties, .penalty, invalid: { $0.decidedOn > day }) { row in
+            "\(row.level.rawValue) decided on \(row.decidedOn), after D \(day)"
         }
-        screen(\.otherScores, .otherScore) { row in
-            row.year > year ? "year \(row.year) is after the review year \(year)" : nil
+        screen(&input.otherScores, .otherScore, invalid: { $0.year > year }) { row in
+            "year \(row.year) is after the review year \(year)"
         }
-        screen(\.potentialAssessments, .potentialAssessment) { row in
-            row.assessedOn > day ? "assessed on \(row.assessedOn), after D \(day)" : nil
+        screen(&input.potentialAssessments, .potentialAssessment, invalid: { $0.assessedOn > day }) { row in
+            "assessed on \(row.assessedOn), after D \(day)"
         }
-        screen(\.teamAssignments, .teamAssignment) { row in
-            row.decidedOn > day ? "decided on \(row.decidedOn), after D \(day)" : nil
+        screen(&input.teamAssignments, .teamAssignment, invalid: { $0.decidedOn > day }) { row in
+            "decided on \(row.decidedOn), after D \(day)"
         }
-        screen(\.feedback, .feedback) { row in
-            row.year >= year ? "year \(row.year) is not before the review year \(year)" : nil
+        screen(&input.feedback, .feedback, invalid: { $0.year >= year }) { row in
+            "year \(row.year) is not before the review year \(year)"
         }
-        screen(\.actingAssignments, .actingAssignment) { row in
-            row.startedOn > day ? "\(row.kind.rawValue) started on \(row.startedOn), after D \(day)" : nil
+        screen(&input.actingAssignments, .actingAssignment, invalid: { $0.startedOn > day }) { row in
+            "\(row.kind.rawValue) started on \(row.startedOn), after D \(day)"
         }
-        screen(\.positionHistory, .positionHistory) { row in
-            row.startedOn > day ? "post started on \(row.startedOn), after D \(day)" : nil
+        screen(&input.positionHistory, .positionHistory, invalid: { $0.startedOn > day }) { row in
+            "post started on \(row.startedOn), after D \(day)"
         }
+        self.input = input
+        self.flags = flags
+        self.leftOut = leftOut
     }
 
-    /// Leaves out the rows of one kind for which `problem` gives a reason. The array is copied only when a row is
-    /// left out (rarely), so screening a clean employee costs one pass and no allocation.
-    private mutating func screen<Row>(_ rows: WritableKeyPath<EmployeeInput, [Row]>, _ kind: RecordKind,
-                                      problem: (Row) -> String?) {
-        guard input[keyPath: rows].contains(where: { problem($0) != nil }) else { return }
+    /// Leaves out the rows of one kind that are `invalid`, each with its `detail`. The rows are only read (no copy,
+    /// no allocation) unless one is left out, which is rare.
+    private static func screen<Row>(_ rows: inout [Row], _ kind: RecordKind, invalid: (Row) -> Bool,
+                                    detail: (Row) -> String, flags: inout PlacementFlags, leftOut: inout [LeftOutRow]) {
+        guard rows.contains(where: invalid) else { return }
         flags.insert(kind.invalidFlag)
         var kept: [Row] = []
-        for row in input[keyPath: rows] {
-            if let detail = problem(row) {
-                leftOut.append(LeftOutRow(kind: kind, detail: detail))
+        for row in rows {
+            if invalid(row) {
+                leftOut.append(LeftOutRow(kind: kind, detail: detail(row)))
             } else {
                 kept.append(row)
             }
         }
-        input[keyPath: rows] = kept
+        rows = kept
     }
 }

@@ -61,25 +61,27 @@ public enum TalentEngine {
             preconditionFailure("a POTENSI axis always has a score (validate() refuses notPlacedWithout on it)")
         }
 
-        let box = kinerja.level.map { Box(kinerja: $0, potensi: potensiLevel) }
+        let (kinerjaScore, kinerjaLevel) = (kinerja.score, kinerja.level)
+        let box = kinerjaLevel.map { Box(kinerja: $0, potensi: potensiLevel) }
         let pool = PoolRule.evaluate(employee: employee, box: box, penalties: screen.input.penalties, target: target,
                                      context: context, rules: rules)
         let sortedFlags = flags.sorted
+        // The axes and the rows left out are moved into the explanation, not copied.
         let explanation = Explanation(
             ruleSet: compiled.ruleID, year: context.year, referenceDate: context.referenceDate,
             position: PositionExplanation(code: position.code, kind: position.kind, jenjang: position.jenjang,
                                           targetLevel: target),
-            kinerja: kinerja, potensi: potensi, box: box, pool: pool,
+            kinerja: consume kinerja, potensi: consume potensi, box: box, pool: pool,
             candidate: CandidateEvidence(highestEducation: facts.highestEducation?.level,
                                          bestLeadership: facts.bestLeadership),
-            leftOut: leftOut, flags: sortedFlags)
+            leftOut: consume leftOut, flags: sortedFlags)
         return Placement(
             nip: employee.nip, year: context.year, status: box == nil ? .belumTerpetakan : .terpetakan,
-            reason: box == nil ? .noKinerja : nil, targetLevel: target, kinerjaScore: kinerja.score,
-            kinerjaLevel: kinerja.level, potensiScore: potensiScore, potensiLevel: potensiLevel, box: box,
+            reason: box == nil ? .noKinerja : nil, targetLevel: target, kinerjaScore: kinerjaScore,
+            kinerjaLevel: kinerjaLevel, potensiScore: potensiScore, potensiLevel: potensiLevel, box: box,
             recommendations: box?.recommendations ?? [], isPoolMember: pool.member,
             poolBlockers: pool.blockers.map(\.blocker), krsNasional: pool.krsNasional, flags: sortedFlags,
-            ruleVersion: compiled.ruleID, explanation: explanation, fingerprint: "")
+            ruleVersion: compiled.ruleID, explanation: consume explanation, fingerprint: "")
     }
 
     /// Assesses a batch (the database job's 500 employees, or a whole city in memory).

@@ -14,7 +14,7 @@ extension RuleSet {
     /// Checks that the rules can run on every input and mean what the document says:
     /// - a requirement row per level (competency standard 1–5), a target level for every position kind and jenjang,
     ///   a default duration per penalty level, windows ≥ 1, candidates kept ≥ 1, weights ≥ 0;
-    /// - per axis: indicators named `[A-Z0-9_]+`, unique; whole-percent weights summing to 100 (on each re-weighting
+    /// - per axis: at most 20 indicators, named `[A-Z0-9_]+`, unique; whole-percent weights summing to 100 (on each re-weighting
     ///   case and each composite too); a case for every set of indicators that can have a value, except all of
     ///   them; a `whenNone` exactly where the measure can find nothing, with a score wherever a value is needed
     ///   (fixed weights, composite parts); `best` in 0–100 and not below that score; cut-offs for the middle and
@@ -79,6 +79,7 @@ struct RuleSetChecker {
 
     mutating func axis<Level: GridLevel>(_ axis: Axis<Level>, at path: String) {
         let names = axis.indicators.map(\.indicator)
+        if names.count > 20 { fail(path + ".indicators", "has \(names.count) indicators; an axis has at most 20") }
         indicators(axis.indicators, at: path + ".indicators", wholePercents: true,
                    valueNeeded: { rule in
                        axis.weighting.policy == .fixed && rule.indicator != axis.notPlacedWithout

@@ -21,30 +21,36 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
     case positionHistory = "position_history.csv"
 
     /// The full header row: the required columns, then the optional ones (DOMAIN.md §11).
-    public var header: [String] { requiredColumns + optionalColumns }
-
-    /// The columns every file of this kind has, in order.
-    public var requiredColumns: [String] {
+    public var header: [String] {
         switch self {
         case .units: return ["unit_code", "name", "parent_code"]
         case .positions: return ["position_code", "unit_code", "title", "kind", "jenjang", "critical"]
         case .employees:
             return ["nip", "name", "sex", "birth_date", "status", "state", "golongan", "golongan_since", "cpns_date",
                     "position_code", "position_since"]
-        case .education: return ["nip", "level", "institution", "major", "graduated_on"]
+        case .education: return ["nip", "level", "institution", "major", "graduated_on", "field_fit"]
         case .training: return ["nip", "kind", "title", "ended_on", "hours"]
         case .performance: return ["nip", "year", "predicate", "score"]
-        case .assessments: return ["nip", "assessed_on", "method", "jpm_percent"] + Competency.allCases.map(\.rawValue)
+        case .assessments:
+            return ["nip", "assessed_on", "method", "jpm_percent", "integritas", "kerja_sama", "komunikasi",
+                    "orientasi_hasil", "pelayanan_publik", "pengembangan_diri", "mengelola_perubahan",
+                    "pengambilan_keputusan", "perekat_bangsa"]
         case .awards: return ["nip", "level", "name", "awarded_on"]
         case .penalties: return ["nip", "level", "decided_on", "ends_on"]
         case .otherScores: return ["nip", "year", "score"]
-        case .potentialAssessments: return ["nip", "assessed_on", "method"] + PotentialAspect.allCases.map(\.rawValue)
+        case .potentialAssessments:
+            return ["nip", "assessed_on", "method", "kemampuan_intelektual", "kemampuan_interpersonal", "kesadaran_diri",
+                    "berpikir_kritis_strategis", "menyelesaikan_masalah", "kecerdasan_emosional", "belajar_cepat",
+                    "motivasi_komitmen"]
         case .teamAssignments: return ["nip", "role", "scope", "title", "decided_on"]
         case .feedback360: return ["nip", "year", "predicate", "score"]
         case .actingAssignments: return ["nip", "kind", "level", "started_on", "ended_on"]
         case .positionHistory: return ["nip", "started_on", "unit_code", "agency"]
         }
     }
+
+    /// The columns every file of this kind has, in order: the header without its optional columns.
+    public var requiredColumns: [String] { Array(header.dropLast(optionalColumns.count)) }
 
     /// Columns after the required ones that a file may leave out, from the end (DOMAIN.md §11: `field_fit`).
     public var optionalColumns: [String] {
