@@ -229,6 +229,8 @@ BEGIN
     END IF;
 END;
 $$;
+-- CREATE OR REPLACE drops the function's settings: pin its search_path again (sql/0010).
+ALTER FUNCTION talent.check_rule_set(jsonb) SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION talent.check_rule_set(jsonb) IS
     'Structural checks of a rule set''s JSON (the Talent module''s RuleSet, the indicator axes of migration 0017): an '
     'object with exactly the fields name, version, assessedStates, targetLevels, levels, kinerja, potensi, penalties, '
