@@ -61,6 +61,19 @@ struct RuleSetTests {
         #expect(customDecoded.id == "permenpanrb-3-2020/default@2")
     }
 
+    @Test("Tests/Fixtures/rule-sets holds both documents exactly as `talenta rules show` prints them")
+    func fixtureFiles() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for (rules, file) in [(RuleSet.default, "permenpanrb-3-2020-default@1.json"),
+                              (RuleSet.bkn411Preset, "bkn-411-2025-preset@1.json")] {
+            let text = try String(contentsOf: GoldenFixture.fixtures.appendingPathComponent("rule-sets/\(file)"),
+                                  encoding: .utf8)
+            #expect(text == String(decoding: try encoder.encode(rules), as: UTF8.self) + "\n", "\(file)")
+            #expect(try JSONDecoder().decode(RuleSet.self, from: Data(text.utf8)) == rules, "\(file)")
+        }
+    }
+
     @Test("a measure is an object with one key, its kind; anything else is refused")
     func measureJSON() throws {
         let award = try JSONDecoder().decode(Measure.self, from: Data(#"{"AWARD": {"windowYears": 5, "points": {"KOTA": 25, "PROVINSI": 50, "NASIONAL": 75, "INTERNASIONAL": 100}}}"#.utf8))
