@@ -34,6 +34,10 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
     /// import leaves that kind of history as it is.
     public var isRequired: Bool { self == .units || self == .positions || self == .employees }
 
+    /// The columns of `header` a file may leave out: each counts as empty on every row (DOMAIN.md §11). None of the
+    /// files has one yet; the reader checks a header against `header` less any of these, in `header`'s order.
+    public var optionalColumns: Set<String> { [] }
+
     /// The kind of history row the file holds, nil for units, positions and employees.
     public var recordKind: RecordKind? {
         switch self {
@@ -94,18 +98,22 @@ public enum RejectReason: String, CaseIterable, Codable, Sendable, Error {
     case duplicateCode = "DUPLICATE_CODE"
 }
 
-/// A rejected row: a row of rejected.csv (file, line, nip, reason).
+/// A rejected row: a row of rejected.csv (file, line, nip, reason), with the detail an import prints and keeps.
 public struct Rejection: Hashable, Codable, Sendable {
     public var file: InputFile
     public var line: Int
     /// The NIP as written; empty for units and positions or when the row has none.
     public var nip: String
     public var reason: RejectReason
+    /// The field and the value that broke the rule, in plain words (`position_code NO-SUCH-POST is not an accepted
+    /// position`); a missing field is named without a value. Never a person's name. Not part of rejected.csv.
+    public var detail: String
 
-    public init(file: InputFile, line: Int, nip: String, reason: RejectReason) {
+    public init(file: InputFile, line: Int, nip: String, reason: RejectReason, detail: String = "") {
         self.file = file
         self.line = line
         self.nip = nip
         self.reason = reason
+        self.detail = detail
     }
 }
