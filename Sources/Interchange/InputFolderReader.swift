@@ -104,7 +104,7 @@ public struct InputFolderReader: RecordSource {
                 throw malformed(.fieldCount(line: row.line, found: row.fields.count, expected: layout.width))
             }
             if row.fields.allSatisfy(\.isEmpty) { continue }
-            try body(RawRecord(file: file, line: row.line, fields: layout.fields(of: row.fields)))
+            try body(RawRecord(file: file, line: row.line, names: layout.names, values: layout.values(of: row.fields)))
         }
     }
 }
@@ -116,6 +116,8 @@ struct ColumnLayout: Equatable {
     let columns: [(name: String, index: Int?)]
     /// The file's field count.
     let width: Int
+    /// The expected header's names.
+    let names: [String]
     /// The optional columns left out, in header order.
     var missing: [String] { columns.filter { $0.index == nil }.map(\.name) }
 
@@ -136,13 +138,16 @@ struct ColumnLayout: Equatable {
         guard next == header.count else { return nil }
         self.columns = columns
         width = header.count
+        names = expected
+        isIdentity = columns.count == header.count
     }
 
-    /// A row's values by header name (a left-out column is empty).
-    func fields(of row: [String]) -> [String: String] {
-        var byName = [String: String](minimumCapacity: columns.count)
-        for (name, index) in columns { byName[name] = index.map { row[$0] } ?? "" }
-        return byName
+    /// Whether the file has every expected column: its rows are already in `names` order.
+    private let isIdentity: Bool
+
+    /// A row's values in `names` order (a left-out column is empty).
+    func values(of row: [String]) -> [String] {
+        isIdentity ? row : columns.map { $0.index.map { row[$0] } ?? "" }
     }
 
     static func == (lhs: ColumnLayout, rhs: ColumnLayout) -> Bool {

@@ -118,8 +118,8 @@ struct InterchangeTests {
         let without = try #require(ColumnLayout(header: ["nip", "level", "graduated_on"], expected: expected,
                                                 optional: ["field_fit"]))
         #expect(without.missing == ["field_fit"] && without.width == 3)
-        #expect(without.fields(of: ["1", "S1", "2020-01-01"]) == ["nip": "1", "level": "S1", "field_fit": "",
-                                                                   "graduated_on": "2020-01-01"])
+        #expect(without.values(of: ["1", "S1", "2020-01-01"]) == ["1", "S1", "", "2020-01-01"])
+        #expect(full.values(of: ["1", "S1", "true", "2020-01-01"]) == ["1", "S1", "true", "2020-01-01"])
         #expect(ColumnLayout(header: ["nip", "level", "graduated_on"], expected: expected, optional: []) == nil)
         #expect(ColumnLayout(header: ["level", "nip", "field_fit", "graduated_on"], expected: expected,
                              optional: ["field_fit"]) == nil)

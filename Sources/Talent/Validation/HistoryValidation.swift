@@ -38,8 +38,8 @@ enum HistoryValidation {
         guard graduated == nil || CivilDate(iso: graduated!) != nil else {
             return .failure(Problem("graduated_on \(graduated!) is not a date"))
         }
-        return .success(EducationRecord(level: level, institution: r.fields["institution"] ?? "",
-                                        major: r.fields["major"] ?? "", graduatedOn: graduated.flatMap(CivilDate.init(iso:))))
+        return .success(EducationRecord(level: level, institution: r.text("institution"),
+                                        major: r.text("major"), graduatedOn: graduated.flatMap(CivilDate.init(iso:))))
     }
 
     static func training(_ r: RawRecord) -> Result<TrainingRecord, Problem> {
@@ -48,7 +48,7 @@ enum HistoryValidation {
         guard let hours = r["hours"].flatMap({ Score(decimal: $0) }), hours >= .zero else {
             return .failure(Problem("hours \(r["hours"] ?? "(empty)") is not a number of JP ≥ 0"))
         }
-        return .success(TrainingRecord(kind: kind, title: r.fields["title"] ?? "", endedOn: ended, hours: hours))
+        return .success(TrainingRecord(kind: kind, title: r.text("title"), endedOn: ended, hours: hours))
     }
 
     static func performance(_ r: RawRecord) -> Result<PerformanceRecord, Problem> {
@@ -116,7 +116,7 @@ enum HistoryValidation {
             return .failure(Problem("level \(r["level"] ?? "(empty)") is not an award level"))
         }
         guard let day = requiredDate(r, "awarded_on") else { return .failure(Problem("awarded_on is missing or not a date")) }
-        return .success(AwardRecord(level: level, name: r.fields["name"] ?? "", awardedOn: day))
+        return .success(AwardRecord(level: level, name: r.text("name"), awardedOn: day))
     }
 
     static func penalty(_ r: RawRecord) -> Result<PenaltyRecord, Problem> {

@@ -58,23 +58,52 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
 }
 
 /// One data row of an input file, as text: the reader's output and the validator's input.
+///
+/// Values are held in header order beside the (shared) header, not in a dictionary: a national import reads some 55
+/// million rows, and a lookup here is a scan of at most a dozen short names.
 public struct RawRecord: Hashable, Sendable {
     public var file: InputFile
     /// The file line the row starts on (the header is line 1).
     public var line: Int
-    /// Values by header name; a missing name or an empty value means "no value".
-    public var fields: [String: String]
+    /// The column names, `file.header` (shared by every row of a file).
+    public private(set) var names: [String]
+    /// The values in `names` order; an empty value means "no value".
+    public private(set) var values: [String]
 
+    /// A row from its values in header order.
+    /// - Precondition: `values` has one value per name.
+    public init(file: InputFile, line: Int, names: [String], values: [String]) {
+        precondition(names.count == values.count, "a row needs one value per column")
+        self.file = file
+        self.line = line
+        self.names = names
+        self.values = values
+    }
+
+    /// A row from values by header name; a name of `file.header` that is missing reads as empty, other names are
+    /// ignored.
     public init(file: InputFile, line: Int, fields: [String: String]) {
         self.file = file
         self.line = line
-        self.fields = fields
+        names = file.header
+        values = names.map { fields[$0] ?? "" }
+    }
+
+    /// Values by header name; setting keeps the header's names (others are ignored, a missing one becomes empty).
+    public var fields: [String: String] {
+        get { Dictionary(uniqueKeysWithValues: zip(names, values)) }
+        set { values = names.map { newValue[$0] ?? "" } }
     }
 
     /// The value of `name`, nil when missing or empty.
     public subscript(_ name: String) -> String? {
-        guard let value = fields[name], !value.isEmpty else { return nil }
-        return value
+        guard let index = names.firstIndex(of: name), !values[index].isEmpty else { return nil }
+        return values[index]
+    }
+
+    /// The value of `name` as written, empty when missing.
+    public func text(_ name: String) -> String {
+        names.firstIndex(of: name).map { values[$0] } ?? ""
     }
 }
 

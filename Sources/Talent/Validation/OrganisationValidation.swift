@@ -16,7 +16,7 @@ enum OrganisationValidation {
                                             detail: "unit_code \(code) is on an earlier row"))
                 continue
             }
-            candidates.append((record, Unit(code: code, name: record.fields["name"] ?? "", parentCode: record["parent_code"])))
+            candidates.append((record, Unit(code: code, name: record.text("name"), parentCode: record["parent_code"])))
         }
         let parents = Dictionary(uniqueKeysWithValues: candidates.map { ($0.unit.code, $0.unit.parentCode) })
         var accepted: [Unit] = []
@@ -91,7 +91,7 @@ enum OrganisationValidation {
             return .failure(RowRefusal(.invalidPosition, "critical \(record["critical"]!) is not true, false or empty"))
         }
         guard !seen.contains(code) else { return .failure(RowRefusal(.duplicateCode, "position_code \(code) is on an earlier row")) }
-        return .success(Position(code: code, unitCode: unit, title: record.fields["title"] ?? "", kind: kind,
+        return .success(Position(code: code, unitCode: unit, title: record.text("title"), kind: kind,
                                  jenjang: jenjang, critical: critical))
     }
 }

@@ -38,8 +38,8 @@ public struct ValidationStream: Sendable {
 
     /// Validates the next row of employees.csv (rows in line order, after `organisation`).
     /// - Returns: the employee, or the rejection with the first §10 reason that applies.
-    public mutating func employee(_ record: RawRecord) -> RowOutcome<Employee> {
-        let nip = record.fields["nip"] ?? ""
+    public mutating func employee(_ record: RawRecord) -> EmployeeOutcome {
+        let nip = record.text("nip")
         let key = Self.key(nip)
         let seen = key.map { accepted.contains($0) || rejectedNIPs.contains($0) } ?? false
         let outcome = EmployeeValidation.employee(record, referenceDate: referenceDate, positions: positionCodes,
@@ -59,8 +59,8 @@ public struct ValidationStream: Sendable {
     /// - Returns: the checked row (typed, or an invalid-row marker) for an accepted employee's NIP; otherwise the
     ///   rejection `UNKNOWN_NIP`. Units, positions and employees rows are not history rows.
     /// - Precondition: `record.file` is a history file.
-    public func history(_ record: RawRecord) -> RowOutcome<HistoryCheck> {
-        let nip = record.fields["nip"] ?? ""
+    public func history(_ record: RawRecord) -> HistoryOutcome {
+        let nip = record.text("nip")
         guard let key = Self.key(nip), accepted.contains(key) else {
             return .rejected(Rejection(file: record.file, line: record.line, nip: nip, reason: .unknownNIP,
                                        detail: "nip \(nip.isEmpty ? "(empty)" : nip) names no accepted employee"))
@@ -68,7 +68,7 @@ public struct ValidationStream: Sendable {
         guard let check = HistoryValidation.validate(record) else {
             preconditionFailure("\(record.file.rawValue) is not a history file")
         }
-        return .accepted(check)
+        return .checked(check)
     }
 
     /// The number that 18 ASCII digits write; nil for anything else (such a NIP is never valid).
@@ -84,9 +84,16 @@ public struct ValidationStream: Sendable {
     }
 }
 
-/// A validated row: accepted as a value, or rejected (it goes to rejected.csv).
-public enum RowOutcome<Value: Sendable>: Sendable {
-    case accepted(Value)
+/// A validated employees.csv row: accepted, or rejected (it goes to rejected.csv). Not generic on purpose: a
+/// generic outcome needs its type metadata looked up per row when validation runs unspecialised across modules.
+public enum EmployeeOutcome: Sendable {
+    case accepted(Employee)
+    case rejected(Rejection)
+}
+
+/// A validated history row: checked (typed or invalid) for an accepted employee, or rejected (UNKNOWN_NIP).
+public enum HistoryOutcome: Sendable {
+    case checked(HistoryCheck)
     case rejected(Rejection)
 }
 
@@ -166,9 +173,9 @@ public enum ValidationRun {
                     }
                 } else {
                     switch stream.history(record) {
-                    case let .accepted(check):
+                    case let .checked(check):
                         if case .invalid = check { fileCounts.invalid += 1 }
-                        try sink.history(check, nip: record.fields["nip"] ?? "", line: record.line, file: file)
+                        try sink.history(check, nip: record.text("nip"), line: record.line, file: file)
                     case let .rejected(rejection):
                         fileCounts.rejected += 1
                         try sink.rejected(rejection)

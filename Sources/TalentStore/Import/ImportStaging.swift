@@ -63,7 +63,11 @@ final class ImportStaging: ValidationSink {
     }
 
     func employee(_ employee: Employee, line: Int) throws {
-        try copy!.append([String(line)] + EmployeeTable.values(employee) + [nil, nil])
+        var row: [String?] = [String(line)]
+        row.reserveCapacity(EmployeeTable.columns.count + 3)
+        row.append(contentsOf: EmployeeTable.values(employee))
+        row.append(contentsOf: [nil, nil])
+        try copy!.append(row)
     }
 
     func history(_ check: HistoryCheck, nip: String, line: Int, file: InputFile) throws {
@@ -71,7 +75,11 @@ final class ImportStaging: ValidationSink {
         switch check {
         case let .valid(row):
             guard let values = table.values(row) else { preconditionFailure("a \(row.kind) row in \(file.rawValue)") }
-            try copy!.append([String(line), nip] + values + [nil, nil, nil])
+            var fields: [String?] = [String(line), nip]
+            fields.reserveCapacity(table.columns.count + 5)
+            fields.append(contentsOf: values)
+            fields.append(contentsOf: [nil, nil, nil])
+            try copy!.append(fields)
         case let .invalid(marker):
             try copy!.append([String(line), nip] + Array(repeating: nil, count: table.columns.count)
                 + [marker.problem, nil, nil])
