@@ -33,6 +33,9 @@ public enum ImportWriter {
         /// Optional columns the files left out, each with the stored rows of the imported employees that had a value
         /// in it and now have none.
         public var missingColumns: [(file: InputFile, column: String, storedValuesCleared: Int)]
+        /// Files read and validated (rejections kept, rows counted) that have no `hr` table yet, so their rows are not
+        /// stored.
+        public var unstoredFiles: [InputFile]
     }
 
     /// Reads, validates, stages and applies a folder in a transaction of its own.
@@ -51,6 +54,8 @@ public enum ImportWriter {
         try connection.withTransaction { connection in
             try connection.execute("SELECT set_config('talenta.defer_recalculation', 'on', true)",
                                    name: "hr.defer_recalculation")
+            // The replacement joins and sorts whole files: let them work in memory for this transaction only.
+            try connection.execute("SELECT set_config('work_mem', '256MB', true)", name: "hr.import_work_mem")
             var staging = try ImportStaging(on: connection)
             let summary: ValidationSummary
             do {
@@ -77,7 +82,7 @@ public enum ImportWriter {
                 "SELECT hr.request_full_recalculation() AS job", name: "hr.request_full_recalculation")
                 .rows[0].decode("job")
             return Outcome(importID: importID, summary: summary, recalculationJobID: recalculation,
-                           missingColumns: missing)
+                           missingColumns: missing, unstoredFiles: staging.unstoredFiles)
         }
     }
 
@@ -225,5 +230,9 @@ public enum ImportWriter {
                 SELECT $1, $2, line, nip, reason, detail FROM \(staging) WHERE reason IS NOT NULL
                 """, [importID, file.rawValue], name: "hr.keep_rejections")
         }
+        try connection.execute("""
+            INSERT INTO hr.import_reject (import_id, file, line, nip, reason, detail)
+            SELECT $1, file, line, nip, reason, detail FROM \(ImportStaging.unstoredTable)
+            """, [importID], name: "hr.keep_rejections")
     }
 }
