@@ -1,4 +1,4 @@
-# Talenta: make build | test | demo | bench | bench-review | bench-national | fault-test | pgbouncer-test | db-up | db-down
+# Talenta: make build | test | demo | bench | bench-review | bench-national | fault-test | pgbouncer-test | office-test | db-up | db-down
 # When DATABASE_URL is unset, targets that need Postgres start the throwaway cluster under .pgdata/.
 SHELL := /bin/bash
 .ONESHELL:
@@ -9,7 +9,7 @@ DB_ENV := .pgdata/env
 # Sourced before a command that needs the database: keep the caller's DATABASE_URL, else start ours.
 WITH_DB = if [ -z "$${DATABASE_URL:-}" ]; then scripts/db-up.sh; source $(DB_ENV); fi;
 
-.PHONY: build release test fault-test pgbouncer-test demo bench bench-review bench-national db-up db-down deps clean
+.PHONY: build release test fault-test pgbouncer-test office-test demo bench bench-review bench-national db-up db-down deps clean
 
 deps:
 	@scripts/deps.sh
@@ -52,6 +52,12 @@ fault-test: deps
 pgbouncer-test: deps
 	@if [ -z "$${TALENTA_BIN:-}" ]; then $(SWIFT) build --product talenta; fi
 	scripts/pgbouncer-test.sh "$${TALENTA_BIN:-$$($(SWIFT) build --show-bin-path)/talenta}"
+
+# The xlsx files opened by LibreOffice Calc (installed with apt when missing) and compared with the CSV files,
+# byte for byte; no database. TALENTA_BIN picks a prebuilt binary.
+office-test: deps
+	@if [ -z "$${TALENTA_BIN:-}" ]; then $(SWIFT) build --product talenta; fi
+	scripts/office-test.sh "$${TALENTA_BIN:-$$($(SWIFT) build --show-bin-path)/talenta}"
 
 db-up:
 	@scripts/db-up.sh

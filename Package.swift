@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // libpq, as Debian's libpq-dev ships it.
@@ -40,9 +42,14 @@ let package = Package(
         ]),
         // The pure talent rules (PermenPANRB 3/2020): records in, decisions out. No SQL, no I/O, no clock.
         .target(name: "Talent"),
-        // The DOMAIN.md §11 interchange files (CSV) to and from Talent records: a strict streaming reader (see
-        // StrictCSVReader for why no package) and the writer.
-        .target(name: "Interchange", dependencies: ["Talent"]),
+        // A table of typed cells written as an Office Open XML workbook (.xlsx): ZIPFoundation packs, XMLCoder writes.
+        .target(name: "Spreadsheet", dependencies: [
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
+        // The DOMAIN.md §11 interchange files: a strict streaming CSV reader in (see StrictCSVReader for why no
+        // package), result tables out as CSV or xlsx.
+        .target(name: "Interchange", dependencies: ["Talent", "Spreadsheet"]),
         // The hr/talent schemas seen from Swift: set-wise reads of review inputs, result writes, import, export.
         .target(name: "TalentStore", dependencies: ["Postgres", "Talent"]),
         // A deterministic synthetic city (Kota Bontang-like) written as the §11 input files, for demos and load tests.
@@ -83,6 +90,11 @@ let package = Package(
             "DemoCity", "Interchange", "Talent", .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Talent"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: [
+            "Spreadsheet", "Interchange", "Talent",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
         .testTarget(name: "ObservabilityTests", dependencies: [
             "LogFormats", "WorkerMetrics", "JobQueue", "Postgres", "PostgresTestSupport",
             .product(name: "Logging", package: "swift-log"),
@@ -92,6 +104,7 @@ let package = Package(
         .testTarget(name: "TalentJobsTests", dependencies: [
             "TalentJobs", "TalentStore", "LogFormats", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
             .product(name: "Logging", package: "swift-log"), .product(name: "SwiftCSV", package: "SwiftCSV"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],
     swiftLanguageModes: [.v6]

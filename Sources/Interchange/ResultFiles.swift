@@ -1,16 +1,37 @@
 public import Foundation
 public import Talent
 
-/// The DOMAIN.md §11 result files: placements.csv, succession.csv and rejected.csv, written with `CSVWriter`.
-/// Scores print with 2 decimals, lists inside a field are joined with `;`, `krs_nasional` is `true`/`false`, and an
-/// absent value is an empty field.
+/// The DOMAIN.md §11 result files: placements, succession and rejected, as ``ResultTable``s written as CSV (the
+/// §11 files) or xlsx. Scores print with 2 decimals, lists inside a field are joined with `;`, `krs_nasional` is
+/// `true`/`false`, and an absent value is an empty field.
 public enum ResultFiles {
-    public static let placementsHeader = [
-        "nip", "year", "status", "reason", "target_level", "kinerja_score", "kinerja_level", "potensi_score",
-        "potensi_level", "box", "recommendations", "pool", "pool_blockers", "krs_nasional", "flags", "rule_version",
+    public static let placementsColumns: [ResultTable.Column] = [
+        .init("nip", .code), .init("year", .integer), .init("status", .text), .init("reason", .text),
+        .init("target_level", .text), .init("kinerja_score", .decimal(places: 2)), .init("kinerja_level", .text),
+        .init("potensi_score", .decimal(places: 2)), .init("potensi_level", .text), .init("box", .integer),
+        .init("recommendations", .text), .init("pool", .text), .init("pool_blockers", .text),
+        .init("krs_nasional", .text), .init("flags", .text), .init("rule_version", .text),
     ]
-    public static let successionHeader = ["position_code", "rank", "nip", "nilai_talenta", "readiness", "gaps", "flags"]
-    public static let rejectedHeader = ["file", "line", "nip", "reason"]
+    public static let successionColumns: [ResultTable.Column] = [
+        .init("position_code", .code), .init("rank", .integer), .init("nip", .code),
+        .init("nilai_talenta", .decimal(places: 2)), .init("readiness", .text), .init("gaps", .text),
+        .init("flags", .text),
+    ]
+    public static let rejectedColumns: [ResultTable.Column] = [
+        .init("file", .text), .init("line", .integer), .init("nip", .code), .init("reason", .text),
+    ]
+    public static var placementsHeader: [String] { placementsColumns.map(\.name) }
+    public static var successionHeader: [String] { successionColumns.map(\.name) }
+    public static var rejectedHeader: [String] { rejectedColumns.map(\.name) }
+
+    /// The result files of a review, in the order they are written: placements, succession, rejected.
+    public static func tables(_ result: ReviewResult) -> [ResultTable] {
+        [
+            ResultTable(name: "placements", columns: placementsColumns, rows: placementRows(result.placements)),
+            ResultTable(name: "succession", columns: successionColumns, rows: successionRows(result.plans)),
+            ResultTable(name: "rejected", columns: rejectedColumns, rows: rejectedRows(result.rejections)),
+        ]
+    }
 
     /// One row per placement, in the order given (the engine gives NIP order).
     public static func placementRows(_ placements: [Placement]) -> [[String]] {
@@ -41,15 +62,15 @@ public enum ResultFiles {
         rejections.map { [$0.file.rawValue, String($0.line), $0.nip, $0.reason.rawValue] }
     }
 
-    /// Writes the three files into `folder` (which must exist), each atomically.
-    /// - Throws: the file system's error when a file cannot be written.
-    public static func write(_ result: ReviewResult, to folder: URL) throws {
-        try CSVWriter.write(header: placementsHeader, rows: placementRows(result.placements),
-                            to: folder.appendingPathComponent("placements.csv"))
-        try CSVWriter.write(header: successionHeader, rows: successionRows(result.plans),
-                            to: folder.appendingPathComponent("succession.csv"))
-        try CSVWriter.write(header: rejectedHeader, rows: rejectedRows(result.rejections),
-                            to: folder.appendingPathComponent("rejected.csv"))
+    /// Writes every table of ``tables(_:)`` into `folder` (which must exist), each atomically.
+    /// - Parameters:
+    ///   - format: `.csv` for the §11 files (placements.csv …), `.xlsx` for one workbook per file (placements.xlsx …).
+    /// - Returns: the files written, in order.
+    /// - Throws: `TableWriteError` for a table the format cannot hold; the file system's error when a file cannot be
+    ///   written.
+    @discardableResult
+    public static func write(_ result: ReviewResult, to folder: URL, format: TableFormat = .csv) throws -> [URL] {
+        try tables(result).map { try $0.write(in: folder, format: format) }
     }
 
     private static func list(_ values: [String]) -> String { values.joined(separator: ";") }
@@ -88,19 +109,20 @@ public struct ValidatedFolder: Sendable {
 public enum FolderReview {
     /// - Parameters:
     ///   - input: the §11 input folder.
-    ///   - output: where to write the three result files, nil to only return them.
+    ///   - output: where to write the result files, nil to only return them.
+    ///   - format: the result files' format (CSV by default).
     ///   - context: Y and D.
     ///   - rules: the rule set.
     /// - Returns: the results and the unknown files that were skipped.
     /// - Throws: `InterchangeError` when the folder cannot be read, `EngineError` when the rule set does not fit the
     ///   positions, or the file system's error when writing.
-    public static func run(input: URL, output: URL?, context: ReviewContext,
+    public static func run(input: URL, output: URL?, format: TableFormat = .csv, context: ReviewContext,
                            rules: RuleSet = .default) throws -> (result: ReviewResult, unknownFiles: [String]) {
         let folder = try ValidatedFolder.read(input, referenceDate: context.referenceDate)
         let placements = try Review.place(folder.input, context: context, rules: rules)
         let plans = Review.plan(folder.input, placements: placements, context: context, rules: rules)
         let result = ReviewResult(placements: placements, plans: plans, rejections: folder.input.rejections)
-        if let output { try ResultFiles.write(result, to: output) }
+        if let output { try ResultFiles.write(result, to: output, format: format) }
         return (result, folder.unknownFiles)
     }
 }

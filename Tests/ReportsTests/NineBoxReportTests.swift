@@ -76,17 +76,36 @@ struct NineBoxReportTests {
         let document = try XMLDocument(data: Data(svg.utf8))
         #expect(!svg.contains("<script>"))
         let title = try document.nodes(forXPath: "//*[@class='title']").first?.stringValue
-        #expect(title == "Talent review 2026: <script>alert(1)</script>")
+        #expect(title == "Talent review 2026: <script>alert(1)</script> (X&Y)")
         let person = try document.nodes(forXPath: "//*[@class='person']").first?.stringValue
         #expect(person == "A <b>&\"'</b> Z (1990)")
+    }
+
+    @Test("a long OPD name is cut in the SVG title, its code never")
+    func longNameKeepsCode() throws {
+        let name = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bontang Provinsi Kalimantan Timur"
+        for code in ["DPMPTSP", "DINAS-PENANAMAN-MODAL-PTSP"] {
+            let svg = NineBoxSVG.document(year: 2026, section: Self.section(code, name, Self.counts))
+            let document = try XMLDocument(data: Data(svg.utf8))
+            let title = try #require(try document.nodes(forXPath: "//*[@class='title']").first?.stringValue)
+            #expect(title.hasSuffix("… (\(code))"), "\(title)")
+            #expect(title.hasPrefix("Talent review 2026: Dinas Penanaman"))
+            #expect(title.count == 68, "\(title.count): \(title)")
+        }
+        let short = NineBoxSVG.document(year: 2026, section: Self.section("BPKAD", "Badan Keuangan", Self.counts))
+        #expect(short.contains(">Talent review 2026: Badan Keuangan (BPKAD)</text>"))
+        let codeOnly = NineBoxSVG.document(year: 2026, section: Self.section("BPKAD", "BPKAD", Self.counts))
+        #expect(codeOnly.contains(">Talent review 2026: BPKAD</text>"))
+        let city = NineBoxSVG.document(year: 2026, section: Self.section(nil, String(repeating: "Kota ", count: 20), Self.counts))
+        #expect(try XMLDocument(data: Data(city.utf8)).nodes(forXPath: "//*[@class='title']").first?.stringValue?.count == 68)
     }
 
     @Test("HTML: a summary, then one section per OPD with its own grid and counts; no names unless given")
     func htmlSections() throws {
         let opds = [
-            Self.section("BPKAD", "Badan Keuangan (BPKAD)", NineBoxCounts(boxes: [9: 3, 1: 2], notPlaced: 1)),
-            Self.section("DISKOMINFO", "Diskominfo (DISKOMINFO)", NineBoxCounts(boxes: [5: 10], notPlaced: 0)),
-            Self.section("SETDA", "Sekretariat Daerah (SETDA)", NineBoxCounts(boxes: [7: 4, 8: 1], notPlaced: 2)),
+            Self.section("BPKAD", "Badan Keuangan", NineBoxCounts(boxes: [9: 3, 1: 2], notPlaced: 1)),
+            Self.section("DISKOMINFO", "", NineBoxCounts(boxes: [5: 10], notPlaced: 0)),
+            Self.section("SETDA", "Sekretariat Daerah", NineBoxCounts(boxes: [7: 4, 8: 1], notPlaced: 2)),
         ]
         let city = opds.reduce(NineBoxCounts(boxes: [:], notPlaced: 0)) { $0 + $1.counts }
         let report = NineBoxReport(year: 2026, summary: Self.section(nil, "City", city), opds: opds)
@@ -95,6 +114,8 @@ struct NineBoxReportTests {
         let sections = try document.nodes(forXPath: "//*[local-name()='section'][@class='opd']")
             .compactMap { $0 as? XMLElement }
         #expect(sections.map { Self.attribute($0, "data-opd") } == ["BPKAD", "DISKOMINFO", "SETDA"])
+        let headings = try document.nodes(forXPath: "//*[local-name()='section'][@class='opd']/*[local-name()='h2']")
+        #expect(headings.map { $0.stringValue ?? "" } == ["Badan Keuangan (BPKAD)", "DISKOMINFO", "Sekretariat Daerah (SETDA)"])
         for (section, opd) in zip(sections, opds) {
             let grids = section.elements(forName: "svg")
             #expect(grids.count == 1)

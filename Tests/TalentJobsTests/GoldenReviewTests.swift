@@ -47,5 +47,18 @@ struct GoldenReviewTests {
                 expected: ReviewTestKit.goldenExpected.appendingPathComponent(file), key: key)
             #expect(differences.isEmpty, "\(file) differs from the golden file:\n\(differences.joined(separator: "\n"))")
         }
+
+        // The same review as Excel workbooks: every expected NIP is an inline text cell of placements.xlsx.
+        let workbooks = try TalentaCommand.run(["export", "--database-url", database.url, "--year", "2026",
+                                                "--format", "xlsx", output.path])
+        #expect(workbooks.status == 0, "talenta export --format xlsx failed:\n\(workbooks.errors)")
+        #expect(workbooks.output.contains("(placements.xlsx, succession.xlsx, rejected.xlsx)"), "\(workbooks.output)")
+        let text = try ReviewTestKit.xlsxPart("xl/worksheets/sheet1.xml", of: output.appendingPathComponent("placements.xlsx"))
+        let expectedNIPs = try String(contentsOf: ReviewTestKit.goldenExpected.appendingPathComponent("placements.csv"),
+                                      encoding: .utf8).split(separator: "\n").dropFirst().map { $0.prefix(18) }
+        #expect(expectedNIPs.count == 65)
+        for nip in expectedNIPs {
+            #expect(text.contains("t=\"inlineStr\"><is><t>\(nip)</t></is>"), "NIP \(nip) is not a text cell")
+        }
     }
 }

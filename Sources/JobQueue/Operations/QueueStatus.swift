@@ -71,8 +71,12 @@ public struct QueueStatus: Sendable, Codable, Hashable {
     public let throughput: [Minute]
     /// The most recent failed attempts of the last 24 hours, newest first.
     public let failures: [Failure]
+    /// Failed attempts of the last 24 hours left out of `failures` by the limit ("and 12 more").
+    public let failuresNotShown: Int
     /// Live workers first, then dead, then stopped; each group by last_seen_at, newest first.
     public let workers: [Worker]
+    /// Dead or stopped workers left out of `workers` by the limit (every live worker is listed).
+    public let workersNotShown: Int
 
     /// Reads the views.
     /// - Parameters:
@@ -115,6 +119,9 @@ public struct QueueStatus: Sendable, Codable, Hashable {
                 state: try row.decode("state"), attempt: try row.decode("attempt"), failedAt: try row.decode("failed_at"),
                 errorKind: try row.decode("error_kind"), error: try row.decode("error"))
         }
+        let failureCount: Int = try connection.execute(
+            "SELECT count(*)::bigint AS failures FROM queue.recent_failures", name: "queue.status_failure_count"
+        ).rows[0].decode("failures")
         let workers = try connection.execute(
             """
             SELECT id, host, pid, version, concurrency, queues, started_at, last_seen_at, stopped_at, status,
@@ -133,6 +140,13 @@ public struct QueueStatus: Sendable, Codable, Hashable {
                 status: try row.decode("status"), seenSecondsAgo: try row.decode("seen_seconds_ago"),
                 runningJobs: try row.decode("running_jobs"))
         }
-        return QueueStatus(counts: counts, queues: queues, throughput: throughput, failures: failures, workers: workers)
+        let endedWorkers: Int = try connection.execute(
+            "SELECT count(*)::bigint AS workers FROM queue.worker_status WHERE status <> 'live'",
+            name: "queue.status_ended_workers"
+        ).rows[0].decode("workers")
+        let endedShown = workers.filter { $0.status != "live" }.count
+        return QueueStatus(counts: counts, queues: queues, throughput: throughput, failures: failures,
+                           failuresNotShown: max(0, failureCount - failures.count), workers: workers,
+                           workersNotShown: max(0, endedWorkers - endedShown))
     }
 }

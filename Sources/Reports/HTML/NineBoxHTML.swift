@@ -5,25 +5,8 @@
 public enum NineBoxHTML {
     /// The page of `report`.
     public static func document(_ report: NineBoxReport) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="id">
-            <head>
-            <meta charset="utf-8"/>
-            <title>\(Escaping.markup("Talent review \(report.year): \(report.summary.title)"))</title>
-            <style>
-            body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 24px; color: #1a1a1a; }
-            section.opd { break-before: page; page-break-before: always; margin-top: 32px; }
-            table { border-collapse: collapse; margin-top: 8px; }
-            td, th { border: 1px solid #bbbbbb; padding: 2px 8px; text-align: left; font-size: 13px; }
-            svg { max-width: 100%; height: auto; }
-            </style>
-            </head>
-            <body>
-
-            """
-        html += "<section class=\"summary\" id=\"summary\">\n"
-        html += "<h1>\(Escaping.markup("Talent review \(report.year): \(report.summary.title)"))</h1>\n"
+        var html = "<section class=\"summary\" id=\"summary\">\n"
+        html += "<h1>\(Escaping.markup("Talent review \(report.year): \(report.summary.heading)"))</h1>\n"
         html += NineBoxSVG.element(year: report.year, section: report.summary)
         if !report.opds.isEmpty {
             html += "<table class=\"opd-index\">\n<tr><th>OPD</th><th>Assessed</th><th>Placed</th><th>Not placed</th>"
@@ -31,7 +14,7 @@ public enum NineBoxHTML {
             for opd in report.opds {
                 let counts = opd.counts
                 let top = [7, 8, 9].reduce(0) { $0 + counts.count(inBox: $1) }
-                html += "<tr><td><a href=\"#\(anchor(opd))\">\(Escaping.markup(opd.title))</a></td>"
+                html += "<tr><td><a href=\"#\(anchor(opd))\">\(Escaping.markup(opd.heading))</a></td>"
                     + "<td>\(counts.assessed)</td><td>\(counts.placed)</td><td>\(counts.notPlaced)</td><td>\(top)</td></tr>\n"
             }
             html += "</table>\n"
@@ -41,14 +24,21 @@ public enum NineBoxHTML {
         html += "</section>\n"
         for opd in report.opds {
             html += "<section class=\"opd\" id=\"\(anchor(opd))\" data-opd=\"\(Escaping.markup(opd.opdCode ?? ""))\">\n"
-            html += "<h2>\(Escaping.markup(opd.title))</h2>\n"
+            html += "<h2>\(Escaping.markup(opd.heading))</h2>\n"
             html += NineBoxSVG.element(year: report.year, section: opd)
             html += peopleTable(opd.counts)
             html += "</section>\n"
         }
-        html += "</body>\n</html>\n"
-        return html
+        return HTMLPage.document(title: "Talent review \(report.year): \(report.summary.heading)", style: style, body: html)
     }
+
+    static let style = """
+        body { margin: 24px; }
+        section.opd { break-before: page; page-break-before: always; margin-top: 32px; }
+        table { border-collapse: collapse; margin-top: 8px; }
+        td, th { border: 1px solid #bbbbbb; padding: 2px 8px; text-align: left; font-size: 13px; }
+        svg { max-width: 100%; height: auto; }
+        """
 
     private static func anchor(_ section: NineBoxReport.Section) -> String {
         "opd-" + Escaping.markup(section.opdCode ?? section.title)

@@ -4,7 +4,8 @@ public struct NineBoxReport: Sendable, Hashable {
     public struct Section: Sendable, Hashable {
         /// The OPD code (e.g. "BPKAD"); nil for the city summary.
         public var opdCode: String?
-        /// The heading to show, e.g. the OPD's name or "Kota Bontang".
+        /// The OPD's name (e.g. "Badan Pengelola Keuangan dan Aset Daerah"), or the city summary's heading; may be
+        /// empty or the code itself when the OPD has no other name.
         public var title: String
         public var counts: NineBoxCounts
 
@@ -12,6 +13,19 @@ public struct NineBoxReport: Sendable, Hashable {
             self.opdCode = opdCode
             self.title = title
             self.counts = counts
+        }
+
+        /// What a heading shows: "name (CODE)" for an OPD, the code alone when the OPD has no other name, the title
+        /// for the city summary.
+        public var heading: String { heading(nameLimit: nil) }
+
+        /// The heading with the name cut to at most `nameLimit` characters (ending in "…"); the code is never cut,
+        /// so an OPD stays identifiable however long its name.
+        func heading(nameLimit: Int?) -> String {
+            var name = title
+            if let nameLimit, name.count > nameLimit { name = String(name.prefix(max(1, nameLimit - 1))) + "…" }
+            guard let opdCode, !title.isEmpty, title != opdCode else { return opdCode ?? name }
+            return "\(name) (\(opdCode))"
         }
     }
 

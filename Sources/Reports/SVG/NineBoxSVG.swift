@@ -11,7 +11,7 @@ public enum NineBoxSVG {
     /// The most people a cell lists before "+ n more".
     public static let maxPeoplePerCell = 8
 
-    /// The longest heading that fits the drawing's width at its font size; longer ones end in "…".
+    /// The longest heading that fits the drawing's width at its font size; a longer OPD name is cut (the code kept).
     static let maxHeadingLength = 68
     static let cellWidth = 200
     static let cellHeight = 150
@@ -38,8 +38,7 @@ public enum NineBoxSVG {
 
             """
         svg += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        let heading = clipped("Talent review \(year): \(section.title)", to: maxHeadingLength)
-        svg += text(heading, x: 20, y: 34, size: 22, weight: "bold", cssClass: "title")
+        svg += text(heading(year: year, section: section), x: 20, y: 34, size: 22, weight: "bold", cssClass: "title")
         svg += text("\(counts.assessed) assessed, \(counts.placed) placed on the nine-box grid (PermenPANRB 3/2020)",
                     x: 20, y: 60, size: 14, fill: "#444444", cssClass: "subtitle")
 
@@ -128,6 +127,15 @@ public enum NineBoxSVG {
         if let weight { attributes += " font-weight=\"\(weight)\"" }
         if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
         return "<text \(attributes)>\(Escaping.markup(content))</text>\n"
+    }
+
+    /// "Talent review Y: name (CODE)" in at most ``maxHeadingLength`` characters: a long name is cut and ends in
+    /// "…", the OPD code never is.
+    static func heading(year: Int, section: NineBoxReport.Section) -> String {
+        let prefix = "Talent review \(year): "
+        let overflow = prefix.count + section.heading.count - maxHeadingLength
+        guard overflow > 0 else { return prefix + section.heading }
+        return prefix + section.heading(nameLimit: section.title.count - overflow)
     }
 
     private static func clipped(_ text: String, to length: Int) -> String {

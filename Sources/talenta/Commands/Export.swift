@@ -5,19 +5,29 @@ import Postgres
 import Talent
 import TalentStore
 
-/// `talenta export --year Y DIR`: writes placements.csv, succession.csv and rejected.csv (DOMAIN.md §11) of a stored
-/// review. rejected.csv holds the rows the latest import rejected.
+/// `talenta export --year Y [--format csv|xlsx] DIR`: writes the result files of a stored review (DOMAIN.md §11):
+/// placements, succession and rejected, as CSV or as Excel workbooks. rejected holds the rows the latest import
+/// rejected.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the review of a year as placements.csv, succession.csv and rejected.csv (DOMAIN.md §11).")
+        abstract: "Write the review of a year as placements, succession and rejected files (DOMAIN.md §11), CSV or xlsx.",
+        discussion: """
+            --format csv (the default) writes the §11 files placements.csv, succession.csv and rejected.csv. \
+            --format xlsx writes the same rows as placements.xlsx, succession.xlsx and rejected.xlsx, one worksheet \
+            each with a bold, frozen header: NIPs and codes are text cells (an 18-digit NIP never becomes \
+            1.98501E+17), years, ranks, boxes and scores are numbers (scores with 2 decimals).
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "The review year Y.")
     var year: Int
 
-    @Argument(help: "Output folder (created when missing; the three files are replaced).")
+    @Option(help: "The file format: csv (DOMAIN.md §11) or xlsx (Excel, LibreOffice).")
+    var format: TableFormat = .csv
+
+    @Argument(help: "Output folder (created when missing; the files of the chosen format are replaced).")
     var directory: String
 
     func run() throws {
@@ -27,9 +37,10 @@ struct ExportCommand: ParsableCommand {
             defer { connection.close() }
             let result = try ReviewResultReader.read(year: year, on: connection)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try ResultFiles.write(result, to: folder)
+            let files = try ResultFiles.write(result, to: folder, format: format)
             print("Wrote \(result.placements.count) placements, \(result.plans.count) succession plans and "
-                  + "\(result.rejections.count) rejected rows to \(folder.standardizedFileURL.path)")
+                  + "\(result.rejections.count) rejected rows to \(folder.standardizedFileURL.path) ("
+                  + files.map(\.lastPathComponent).joined(separator: ", ") + ")")
         } catch {
             throw CommandFailure("export failed", error)
         }

@@ -1,24 +1,28 @@
 import ArgumentParser
 import Foundation
+import Interchange
 import Postgres
 import Reports
 import TalentStore
 
-/// `talenta report --year Y [--opd CODE] [--names] --out FILE.svg|FILE.html`: the nine-box grid of a stored review
-/// drawn as the regulation lays it out (PermenPANRB 3/2020: potensi across, kinerja up, boxes 4 7 9 / 2 5 8 / 1 3 6).
+/// `talenta report --year Y [--opd CODE] [--names] --out FILE.svg|FILE.html|FILE.xlsx`: the nine-box grid of a stored
+/// review drawn as the regulation lays it out (PermenPANRB 3/2020: potensi across, kinerja up, boxes 4 7 9 / 2 5 8 /
+/// 1 3 6), or its figures as an Excel workbook.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Draw the nine-box grid of a review year as SVG (one grid) or HTML (city summary and one page per OPD).",
+        abstract: "Draw the nine-box grid of a review year as SVG (one grid) or HTML (city summary and one page per OPD), or write its figures as xlsx.",
         discussion: """
             The format follows the file name: .svg draws one grid (the city, or the OPD given with --opd); .html \
-            draws the summary grid, an index of OPDs and one section per OPD, each printed on its own page. The \
+            draws the summary grid, an index of OPDs and one section per OPD, each printed on its own page; .xlsx \
+            writes the figures as worksheets: grid (box by box, and the not placed), opds (one row per OPD with \
+            its count in each box) and, with --names, people (OPD, box, NIP, name; NIPs as text cells). The \
             report shows counts only and reads only the talent views, so a talenta_reader login may run it; \
             --names also lists each placed employee's NIP and name (keep such a file where personal data may be \
             kept) and, since names are personal data in hr, needs the worker's or the owner's login.
             """)
 
-    enum Format { case svg, html }
+    enum Format { case svg, html, xlsx }
 
     @OptionGroup var database: DatabaseOptions
 
@@ -31,19 +35,20 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "List each placed employee's NIP and name (personal data; needs the worker's or the owner's login, not talenta_reader).")
     var names = false
 
-    @Option(help: "The file to write: FILE.svg or FILE.html (replaced when it exists).")
+    @Option(help: "The file to write: FILE.svg, FILE.html or FILE.xlsx (replaced when it exists).")
     var out: String
 
     var format: Format? {
         switch URL(fileURLWithPath: out).pathExtension.lowercased() {
         case "svg": return .svg
         case "html", "htm": return .html
+        case "xlsx": return .xlsx
         default: return nil
         }
     }
 
     func validate() throws {
-        guard format != nil else { throw ValidationError("--out must end in .svg or .html") }
+        guard format != nil else { throw ValidationError("--out must end in .svg, .html or .xlsx") }
     }
 
     func run() throws {
@@ -57,12 +62,13 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CommandFailure("report failed", error)
         }
-        let text = format == .svg
-            ? NineBoxSVG.document(year: year, section: report.summary)
-            : NineBoxHTML.document(report)
         let file = URL(fileURLWithPath: out)
         do {
-            try Data(text.utf8).write(to: file, options: .atomic)
+            switch format ?? .svg {
+            case .svg: try Data(NineBoxSVG.document(year: year, section: report.summary).utf8).write(to: file, options: .atomic)
+            case .html: try Data(NineBoxHTML.document(report).utf8).write(to: file, options: .atomic)
+            case .xlsx: try ResultTable.writeWorkbook(ReportTables.tables(report), to: file)
+            }
         } catch {
             throw CommandFailure("cannot write \(file.path)", error)
         }
@@ -71,12 +77,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// What the written file holds, for the closing line: "65 assessed, 3 OPD sections" for the city's HTML,
-    /// "65 assessed" for its SVG (one grid), "OPD BPKAD, 12 assessed" for one OPD; ", with names" when asked for.
+    /// "65 assessed, 3 OPD rows" for its xlsx, "65 assessed" for its SVG (one grid), "OPD BPKAD, 12 assessed" for one
+    /// OPD; ", with names" when asked for.
     static func contents(_ report: NineBoxReport, format: Format, opd: String?, names: Bool) -> String {
         var parts = [String]()
         if let opd { parts.append("OPD \(opd)") }
         parts.append("\(report.summary.counts.assessed) assessed")
         if format == .html, opd == nil { parts.append("\(report.opds.count) OPD sections") }
+        if format == .xlsx, opd == nil { parts.append("\(report.opds.count) OPD rows") }
         if names { parts.append("with names") }
         return parts.joined(separator: ", ")
     }
@@ -95,9 +103,7 @@ struct ReportCommand: ParsableCommand {
             for person in people where person.opdCode == code {
                 grid.people[person.box, default: []].append(ReportPerson(nip: person.nip, name: person.name))
             }
-            let name = rows[0].opdName
-            sections.append(.init(opdCode: code, title: name.isEmpty || name == code ? code : "\(name) (\(code))",
-                                  counts: grid))
+            sections.append(.init(opdCode: code, title: rows[0].opdName, counts: grid))
         }
         if let opd {
             let only = sections.first ?? .init(opdCode: opd, title: opd, counts: NineBoxCounts(boxes: [:], notPlaced: 0))

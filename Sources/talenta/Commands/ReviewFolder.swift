@@ -3,7 +3,7 @@ import Foundation
 import Interchange
 import Talent
 
-/// `talenta review-folder --year Y --reference-date D [--rules FILE.json] IN_DIR [OUT_DIR]`: the whole review of a
+/// `talenta review-folder --year Y --reference-date D [--rules FILE.json] [--format csv|xlsx] IN_DIR [OUT_DIR]`: the whole review of a
 /// DOMAIN.md §11 input folder in memory, without a database: a dry run before the real review, and the engine's
 /// benchmark. Prints what came out on stdout and the seconds of each phase (read+validate, placements, succession,
 /// write) with its throughput and the peak RSS on stderr, or on stdout with `--timings`.
@@ -31,7 +31,10 @@ struct ReviewFolderCommand: ParsableCommand {
     @Argument(help: "The input folder (units.csv, positions.csv, employees.csv and the history files).")
     var input: String
 
-    @Argument(help: "Where to write placements.csv, succession.csv and rejected.csv (created when missing).")
+    @Option(help: "The result files' format: csv (DOMAIN.md §11) or xlsx (Excel, LibreOffice).")
+    var format: TableFormat = .csv
+
+    @Argument(help: "Where to write the placements, succession and rejected files (created when missing).")
     var output: String?
 
     func validate() throws {
@@ -108,7 +111,7 @@ struct ReviewFolderCommand: ParsableCommand {
             if let output {
                 let folder = URL(fileURLWithPath: output, isDirectory: true)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try ResultFiles.write(result, to: folder)
+                try ResultFiles.write(result, to: folder, format: format)
             }
             if let fingerprintsFile {
                 try CSVWriter.write(header: ["nip", "fingerprint"], rows: result.placements.map { [$0.nip, $0.fingerprint] },

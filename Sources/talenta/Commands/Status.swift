@@ -13,16 +13,20 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print one JSON document (snake_case keys, ISO 8601 dates) instead of tables.")
     var json = false
 
-    @Option(help: "The most recent failures to show.")
+    @Option(help: "The most recent failures to show (the rest are counted: \"and 12 more\").")
     var failures = 10
+
+    @Option(help: "The dead or stopped workers to show besides every live one (the rest are counted).")
+    var workers = 20
 
     func validate() throws {
         guard failures >= 0 else { throw ValidationError("--failures must not be negative") }
+        guard workers >= 0 else { throw ValidationError("--workers must not be negative") }
     }
 
     func run() throws {
         let status = try OperatorConnection.with(database, action: "status") { connection in
-            try QueueStatus.read(failureLimit: failures, on: connection)
+            try QueueStatus.read(failureLimit: failures, workerLimit: workers, on: connection)
         }
         if json {
             let encoder = JSONEncoder()
@@ -56,7 +60,7 @@ struct StatusCommand: ParsableCommand {
         for failure in status.failures {
             failures.append(
                 "\(failure.jobID)", failure.kind, failure.state, "\(failure.attempt)", time(failure.failedAt),
-                failure.errorKind ?? "-", String(failure.error.prefix(100)))
+                failure.errorKind ?? "-", clipped(failure.error, to: 100))
         }
 
         var workers = TextTable("WORKER", "STATUS", "VERSION", "SLOTS", "RUNNING", "QUEUES", "LAST SEEN", "STARTED (UTC)")
@@ -70,9 +74,22 @@ struct StatusCommand: ParsableCommand {
             "Jobs by kind and state\n" + counts.rendered,
             "Queues\n" + queues.rendered,
             "Throughput, last hour (\(total) completed; minutes with activity)\n" + throughput.rendered,
-            "Recent failures (last 24 hours)\n" + failures.rendered,
-            "Workers\n" + workers.rendered,
+            "Recent failures (last 24 hours)\n" + failures.rendered
+                + more(status.failuresNotShown, "failed attempt", "failed attempts", option: "--failures"),
+            "Workers\n" + workers.rendered
+                + more(status.workersNotShown, "dead or stopped worker", "dead or stopped workers", option: "--workers"),
         ].joined(separator: "\n\n")
+    }
+
+    /// The line under a cut list: "… and 12 more failed attempts (--failures N shows more)"; nothing when nothing
+    /// was cut.
+    static func more(_ count: Int, _ one: String, _ many: String, option: String) -> String {
+        count == 0 ? "" : "\n… and \(count) more \(count == 1 ? one : many) (\(option) N shows more)"
+    }
+
+    /// `text` cut to `length` characters, ending in "…" when it was cut.
+    static func clipped(_ text: String, to length: Int) -> String {
+        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(CoreFoundation)
+// Since ZIPFoundation and XMLCoder joined the build, a release build of this module finds `timespec` in
+// CoreFoundation's clang module, and MemberImportVisibility wants that module imported here.
+import CoreFoundation
+#endif
 
 /// Wall-clock and CPU seconds of a command's phases, printed as a small table with each phase's throughput and the
 /// process's peak resident set size. For operators' dry runs and benchmarks: figures, never assertions.

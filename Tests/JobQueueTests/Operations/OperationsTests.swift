@@ -174,14 +174,21 @@ struct OperationsTests {
         #expect(later.scheduled == 1 && later.waiting == 0 && later.oldestWaitingSeconds == nil)
         #expect(status.workers.count == 1 && status.workers.first?.status == "stopped")
 
+        #expect(status.failuresNotShown == 0 && status.workersNotShown == 0)
+        let cut = try QueueStatus.read(failureLimit: 1, workerLimit: 0, on: connection)
+        #expect(cut.failures.count == 1 && cut.failuresNotShown == 1)
+        #expect(cut.workers.isEmpty && cut.workersNotShown == 1)
+
         let json = try TalentaProcess(["status", "--database-url", database.url, "--json"])
         #expect(json.wait(timeout: 60) == 0, "stderr: \(json.standardError)")
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(document.keys) == ["counts", "queues", "throughput", "failures", "workers"])
+        #expect(Set(document.keys) == ["counts", "queues", "throughput", "failures", "failures_not_shown", "workers",
+                                       "workers_not_shown"])
         #expect((document["throughput"] as? [Any])?.count == 60)
         let failures = try #require(document["failures"] as? [[String: Any]])
         #expect(failures.first?["error_kind"] as? String == "error")
+        #expect(document["failures_not_shown"] as? Int == 0 && document["workers_not_shown"] as? Int == 0)
 
         let tables = try TalentaProcess(["status", "--database-url", database.url])
         #expect(tables.wait(timeout: 60) == 0, "stderr: \(tables.standardError)")
@@ -189,6 +196,22 @@ struct OperationsTests {
                         "Workers", "upstream unit 42 unreachable", "test.fails", "stopped"] {
             #expect(tables.standardOutput.contains(heading), "missing \(heading)")
         }
+        #expect(!tables.standardOutput.contains("more"), "nothing was cut")
+
+        // Cut lists say so, in text and in JSON.
+        let cutJSON = try TalentaProcess(["status", "--database-url", database.url, "--json", "--failures", "1",
+                                          "--workers", "0"])
+        #expect(cutJSON.wait(timeout: 60) == 0, "stderr: \(cutJSON.standardError)")
+        let cutDocument = try #require(
+            try JSONSerialization.jsonObject(with: Data(cutJSON.standardOutput.utf8)) as? [String: Any])
+        #expect((cutDocument["failures"] as? [Any])?.count == 1 && cutDocument["failures_not_shown"] as? Int == 1)
+        #expect((cutDocument["workers"] as? [Any])?.isEmpty == true && cutDocument["workers_not_shown"] as? Int == 1)
+        let cutTables = try TalentaProcess(["status", "--database-url", database.url, "--failures", "1",
+                                            "--workers", "0"])
+        #expect(cutTables.wait(timeout: 60) == 0, "stderr: \(cutTables.standardError)")
+        #expect(cutTables.standardOutput.contains("… and 1 more failed attempt (--failures N shows more)"),
+                "\(cutTables.standardOutput)")
+        #expect(cutTables.standardOutput.contains("… and 1 more dead or stopped worker (--workers N shows more)"))
     }
 
     @Test("talenta cancel, retry, pause, resume and prune act through the SQL functions and report errors clearly")

@@ -82,8 +82,9 @@ struct RoleAccessTests {
         // Reports are for dashboards: the reader draws the same files as the owner; names stay with hr's readers.
         let folder = try ReviewTestKit.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (file, opd) in [("city.svg", nil), ("city.html", nil), ("bpkad.svg", "BPKAD")] as [(String, String?)] {
-            var files: [String] = []
+        for (file, opd) in [("city.svg", nil), ("city.html", nil), ("bpkad.svg", "BPKAD"), ("city.xlsx", nil)]
+            as [(String, String?)] {
+            var files: [Data] = []
             for (who, url) in [("owner", logins.database.url), ("reader", logins.reader.url)] {
                 let out = folder.appendingPathComponent(who + "-" + file).path
                 let report = try TalentaCommand.run(["report", "--database-url", url, "--year", "2026", "--out", out]
@@ -91,17 +92,34 @@ struct RoleAccessTests {
                 #expect(report.status == 0, "talenta report \(file) as \(who) failed:\n\(report.errors)")
                 // The closing line says what the file holds: OPD sections only in the city's HTML.
                 #expect(report.output.contains("OPD sections") == file.hasSuffix(".html"), "\(report.output)")
+                #expect(report.output.contains("OPD rows") == file.hasSuffix(".xlsx"), "\(report.output)")
                 #expect(report.output.contains("(OPD BPKAD, ") == (opd != nil), "\(report.output)")
-                files.append((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+                files.append((try? Data(contentsOf: URL(fileURLWithPath: out))) ?? Data())
             }
             #expect(!files[0].isEmpty && files[0] == files[1], "\(file): the reader's report differs from the owner's")
         }
+        let city = folder.appendingPathComponent("reader-city.xlsx")
+        #expect(try ReviewTestKit.xlsxPart("xl/workbook.xml", of: city)
+            .contains("<sheets><sheet name=\"grid\" sheetId=\"1\" r:id=\"rId1\" /><sheet name=\"opds\" sheetId=\"2\" r:id=\"rId2\" /></sheets>"))
+        let opdRows = try ReviewTestKit.xlsxPart("xl/worksheets/sheet2.xml", of: city)
+        #expect(opdRows.contains("<t>BPKAD</t>"), "the opds sheet lists BPKAD by its code")
         let named = try TalentaCommand.run([
             "report", "--database-url", logins.reader.url, "--year", "2026", "--names",
             "--out", folder.appendingPathComponent("names.html").path,
         ])
         #expect(named.status != 0, "a reader drew a report with names")
         #expect(named.errors.contains("42501"), "\(named.errors)")
+        // The owner may: the workbook gains a people sheet with NIPs as text cells.
+        let people = folder.appendingPathComponent("names.xlsx")
+        let ownerNamed = try TalentaCommand.run(["report", "--database-url", logins.database.url, "--year", "2026",
+                                                 "--names", "--out", people.path])
+        #expect(ownerNamed.status == 0 && ownerNamed.output.contains("with names"), "\(ownerNamed.errors)")
+        #expect(try ReviewTestKit.xlsxPart("xl/workbook.xml", of: people).contains("<sheet name=\"people\" sheetId=\"3\""))
+        let placed: Int = try ReviewTestKit.scalar(
+            "SELECT count(*) FROM talent.current_placement WHERE box IS NOT NULL", on: owner)
+        let peopleSheet = try ReviewTestKit.xlsxPart("xl/worksheets/sheet3.xml", of: people)
+        #expect(peopleSheet.components(separatedBy: "<row ").count - 2 == placed, "one row per placed employee")
+        #expect(peopleSheet.contains("t=\"inlineStr\"><is><t>198501012010031001</t></is>"))
     }
 
     @Test("talenta_enqueuer: enqueue, cancel, retry, pause, resume and status; no hr, talent or queue.job rows")

@@ -5,6 +5,7 @@ import Postgres
 import PostgresTestSupport
 import TalentJobs
 import Testing
+import ZIPFoundation
 
 /// Shared steps of the review tests: fixtures, SQL enqueue, running the worker in-process, reading scalars.
 enum ReviewTestKit {
@@ -68,6 +69,15 @@ enum ReviewTestKit {
     }
 
     /// A fresh temporary folder.
+    /// The text of one part of an xlsx (ZIP) file, e.g. "xl/workbook.xml".
+    static func xlsxPart(_ path: String, of file: URL) throws -> String {
+        let archive = try Archive(url: file, accessMode: .read)
+        guard let entry = archive[path] else { return "" }
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talenta-test-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
