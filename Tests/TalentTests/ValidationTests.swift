@@ -109,10 +109,33 @@ struct ValidationTests {
             Self.row(.performance, 2, ["198501012010031001", "2025", "BAIK", ""]),
         ]
         let result = Validator.validate(records, referenceDate: Self.d)
-        #expect(result.rejections == [Rejection(file: .employees, line: 3, nip: "198501012010031001", reason: .duplicateNIP)])
+        #expect(result.rejections == [Rejection(file: .employees, line: 3, nip: "198501012010031001", reason: .duplicateNIP,
+                                                detail: "nip 198501012010031001 is on an earlier row")])
         #expect(result.employees.count == 1)
         #expect(result.employees.first?.employee.name == "Contoh")
         #expect(result.employees.first?.performance.count == 1)
+    }
+
+    @Test("each rejection keeps the field and the value that broke the rule, never the name", arguments: [
+        (["nip": "19850101201003100"], "nip 19850101201003100 is not 18 digits"),
+        (["nip": "198502302010031001"], "nip 198502302010031001 does not start with a real birth date"),
+        (["nip": "198501012010131001"], "nip 198501012010131001 has no real CPNS year and month in digits 9–14"),
+        (["name": ""], "name is empty"),
+        (["birth_date": "1985-02-30"], "birth_date 1985-02-30 is not a date (YYYY-MM-DD)"),
+        (["position_since": "2026-04-01"], "position_since 2026-04-01 is after D 2026-03-31"),
+        (["status": "ASN"], "status ASN is not one of PNS, CPNS, PPPK, PPPK_PARUH_WAKTU"),
+        (["sex": "1"], "sex 1 is not L or P"),
+        (["golongan": "III/B"], "golongan III/B is not a PNS golongan (I/a … IV/e) for PNS"),
+        (["position_code": "P-NONE"], "position_code P-NONE is not an accepted position"),
+    ])
+    func rejectionDetail(changes: [String: String], detail: String) throws {
+        let result = Validator.validate(Self.organisation + [Self.employee(changes)], referenceDate: Self.d)
+        let rejection = try #require(result.rejections.first)
+        #expect(rejection.detail == detail)
+        #expect(!rejection.detail.contains("Contoh"))
+        let unknown = Validator.validate(Self.organisation + [Self.row(.awards, 2, ["1", "KOTA", "x", "2024-01-01"])],
+                                         referenceDate: Self.d)
+        #expect(unknown.rejections.map(\.detail) == ["nip 1 names no accepted employee"])
     }
 
     @Test("NIP_MISMATCH: the stored dates win and the placement is flagged")
