@@ -94,6 +94,35 @@ public enum ResultFiles {
     private static func list(_ values: [String]) -> String { values.joined(separator: ";") }
 }
 
+/// A §11 input folder read and validated into memory, through the same streaming path an import takes.
+public struct ValidatedFolder: Sendable {
+    /// The accepted organisation and employees with their rows, and the rejections.
+    public var input: ValidatedInput
+    /// Rows per file and the absent optional files.
+    public var summary: ValidationSummary
+    /// Files that are not §11 input files (skipped).
+    public var unknownFiles: [String]
+    /// Optional columns the files left out (empty on every row).
+    public var missingColumns: [(file: InputFile, columns: [String])]
+
+    /// Reads and validates `folder` (`InputFolderReader` through `ValidationRun` into a `ValidatedInputBuilder`).
+    /// - Throws: `InterchangeError` when the folder cannot be read or a file is malformed.
+    public static func read(_ folder: URL, referenceDate: CivilDate) throws(InterchangeError) -> ValidatedFolder {
+        var reader = try InputFolderReader(folder: folder)
+        var builder = ValidatedInputBuilder()
+        let summary: ValidationSummary
+        do {
+            summary = try ValidationRun.run(&reader, referenceDate: referenceDate, into: &builder)
+        } catch let error as InterchangeError {
+            throw error
+        } catch {
+            preconditionFailure("the reader throws InterchangeError and the builder nothing: \(error)")
+        }
+        return ValidatedFolder(input: builder.input, summary: summary, unknownFiles: reader.unknownFiles,
+                               missingColumns: reader.missingColumns)
+    }
+}
+
 /// A review of an input folder, end to end in memory: read, validate, place, plan, and optionally write.
 public enum FolderReview {
     /// - Parameters:
@@ -107,8 +136,10 @@ public enum FolderReview {
     ///   positions, or the file system's error when writing.
     public static func run(input: URL, output: URL?, format: TableFormat = .csv, context: ReviewContext,
                            rules: RuleSet = .default) throws -> (result: ReviewResult, unknownFiles: [String]) {
-        let folder = try InputFolderReader.read(folder: input)
-        let result = try Review.run(folder.records, context: context, rules: rules)
+        let folder = try ValidatedFolder.read(input, referenceDate: context.referenceDate)
+        let placements = try Review.place(folder.input, context: context, rules: rules)
+        let plans = Review.plan(folder.input, placements: placements, context: context, rules: rules)
+        let result = ReviewResult(placements: placements, plans: plans, rejections: folder.input.rejections)
         if let output { try ResultFiles.write(result, to: output, format: format) }
         return (result, folder.unknownFiles)
     }

@@ -41,7 +41,7 @@ struct DeterminismTests {
         }
     }
 
-    @Test("an employee count outside 50…5,000,000 is refused", arguments: [0, 49, 5_000_001])
+    @Test("an employee count outside 50…6,000,000 is refused", arguments: [0, 49, 6_000_001])
     func countOutOfRange(employees: Int) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("democity-refused-\(employees)")
         #expect(throws: DemoCityError.self) {

@@ -162,8 +162,7 @@ struct PresetResultJSONTests {
     @Test("every explanation and stored input, byte for byte; each replays to its placement and fingerprint")
     func golden411() throws {
         let input = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden-411/input")
-        let validated = Validator.validate(try InputFolderReader.read(folder: input).records,
-                                           referenceDate: CivilDate(year: 2026, month: 3, day: 31)!)
+        let validated = try ValidatedFolder.read(input, referenceDate: CivilDate(year: 2026, month: 3, day: 31)!).input
         let context = ReviewContext(referenceDate: CivilDate(year: 2026, month: 3, day: 31)!)
         let placements = try Review.place(validated, context: context, rules: .bkn411Preset)
         let byNIP = Dictionary(uniqueKeysWithValues: validated.employees.map { ($0.employee.nip, $0) })

@@ -189,8 +189,8 @@ struct RuleSetTests {
         var rules = RuleSet.default
         rules.version = 99
         rules.kinerja.cutOffs[.sesuai] = Score(80)
-        let folder = try InputFolderReader.read(folder: GoldenFixture.input)
-        let result = try Review.run(folder.records, context: GoldenFixture.context, rules: rules)
+        let result = try FolderReview.run(input: GoldenFixture.input, output: nil, context: GoldenFixture.context,
+                                          rules: rules).result
         let g15 = try #require(result.placements.first { $0.nip == "198501152010031001" })
         #expect(g15.kinerjaLevel == .bawah)
         #expect(g15.box?.number == 3)

@@ -1,3 +1,4 @@
+import Interchange
 import Talent
 import Testing
 
@@ -109,10 +110,33 @@ struct ValidationTests {
             Self.row(.performance, 2, ["198501012010031001", "2025", "BAIK", ""]),
         ]
         let result = Validator.validate(records, referenceDate: Self.d)
-        #expect(result.rejections == [Rejection(file: .employees, line: 3, nip: "198501012010031001", reason: .duplicateNIP)])
+        #expect(result.rejections == [Rejection(file: .employees, line: 3, nip: "198501012010031001", reason: .duplicateNIP,
+                                                detail: "nip 198501012010031001 is on an earlier row")])
         #expect(result.employees.count == 1)
         #expect(result.employees.first?.employee.name == "Contoh")
         #expect(result.employees.first?.performance.count == 1)
+    }
+
+    @Test("each rejection keeps the field and the value that broke the rule, never the name", arguments: [
+        (["nip": "19850101201003100"], "nip 19850101201003100 is not 18 digits"),
+        (["nip": "198502302010031001"], "nip 198502302010031001 does not start with a real birth date"),
+        (["nip": "198501012010131001"], "nip 198501012010131001 has no real CPNS year and month in digits 9–14"),
+        (["name": ""], "name is empty"),
+        (["birth_date": "1985-02-30"], "birth_date 1985-02-30 is not a date (YYYY-MM-DD)"),
+        (["position_since": "2026-04-01"], "position_since 2026-04-01 is after D 2026-03-31"),
+        (["status": "ASN"], "status ASN is not one of PNS, CPNS, PPPK, PPPK_PARUH_WAKTU"),
+        (["sex": "1"], "sex 1 is not L or P"),
+        (["golongan": "III/B"], "golongan III/B is not a PNS golongan (I/a … IV/e) for PNS"),
+        (["position_code": "P-NONE"], "position_code P-NONE is not an accepted position"),
+    ])
+    func rejectionDetail(changes: [String: String], detail: String) throws {
+        let result = Validator.validate(Self.organisation + [Self.employee(changes)], referenceDate: Self.d)
+        let rejection = try #require(result.rejections.first)
+        #expect(rejection.detail == detail)
+        #expect(!rejection.detail.contains("Contoh"))
+        let unknown = Validator.validate(Self.organisation + [Self.row(.awards, 2, ["1", "KOTA", "x", "2024-01-01"])],
+                                         referenceDate: Self.d)
+        #expect(unknown.rejections.map(\.detail) == ["nip 1 names no accepted employee"])
     }
 
     @Test("NIP_MISMATCH: the stored dates win and the placement is flagged")
@@ -375,16 +399,33 @@ struct ValidationTests {
         #expect(preset.part("VARIASI_JABATAN", of: "PENGALAMAN_JABATAN")?.score == Score(60))
     }
 
-    @Test("a header of the required columns, with or without the optional field_fit, is accepted; any other is not")
-    func optionalColumns() {
-        let education = InputFile.education
-        #expect(education.accepts(header: ["nip", "level", "institution", "major", "graduated_on"]))
-        #expect(education.accepts(header: ["nip", "level", "institution", "major", "graduated_on", "field_fit"]))
-        #expect(!education.accepts(header: ["nip", "level", "institution", "major"]))
-        #expect(!education.accepts(header: ["nip", "level", "institution", "major", "graduated_on", "fit"]))
-        #expect(!education.accepts(header: ["nip", "level", "institution", "major", "field_fit", "graduated_on"]))
-        #expect(InputFile.feedback360.accepts(header: ["nip", "year", "predicate", "score"]))
-        #expect(!InputFile.feedback360.accepts(header: ["nip", "year", "predicate"]))
+    @Test("education.csv may leave out field_fit (empty on every row); another header is refused; the optional files")
+    func optionalColumns() throws {
+        let nip = Self.goodEmployee[0]
+        let without = try InputFolderReader.records(of: .education, text: """
+            nip,level,institution,major,graduated_on
+            \(nip),S1,U,M,2007-08-30
+
+            """)
+        let with = try InputFolderReader.records(of: .education, text: """
+            nip,level,institution,major,graduated_on,field_fit
+            \(nip),S1,U,M,2007-08-30,true
+
+            """)
+        func fieldFit(_ records: [RawRecord]) throws -> Bool? {
+            let result = Validator.validate(Self.organisation + [Self.employee([:])] + records, referenceDate: Self.d)
+            return try #require(result.employees.first?.education.first).fieldFit
+        }
+        #expect(try fieldFit(without) == nil)
+        #expect(try fieldFit(with) == true)
+        for header in ["nip,level,institution,major", "nip,level,institution,major,graduated_on,fit",
+                       "nip,level,institution,major,field_fit,graduated_on"] {
+            #expect(throws: InterchangeError.self, "\(header)") {
+                try InputFolderReader.records(of: .education, text: header + "\n")
+            }
+        }
+        #expect(InputFile.education.optionalColumns == ["field_fit"])
+        #expect(InputFile.allCases.filter { !$0.optionalColumns.isEmpty } == [.education])
         #expect(InputFile.allCases.filter(\.isPresetInput).map(\.rawValue) == [
             "potential_assessments.csv", "team_assignments.csv", "feedback_360.csv", "acting_assignments.csv",
             "position_history.csv",
@@ -393,6 +434,5 @@ struct ValidationTests {
         // The level columns are the vocabulary's cases, in order.
         #expect(Array(InputFile.assessments.header.suffix(9)) == Competency.allCases.map(\.rawValue))
         #expect(Array(InputFile.potentialAssessments.header.suffix(8)) == PotentialAspect.allCases.map(\.rawValue))
-        #expect(InputFile.allCases.allSatisfy { $0.requiredColumns + $0.optionalColumns == $0.header })
     }
 }

@@ -4,34 +4,29 @@
 /// A row either becomes a typed record on its employee or an `InvalidRow` marker. Nothing here depends on D: a
 /// date after D or a year at or after Y is the engine's to flag (see `Validator`).
 enum HistoryValidation {
-    /// Adds `record` (whose NIP names `input`'s employee) to `input` as a typed row or an invalid-row marker.
-    static func add(_ record: RawRecord, to input: inout EmployeeInput) {
-        guard let kind = record.file.recordKind else { return }
-        let problem: Problem?
+    /// Validates one row of a history file (its NIP names an accepted employee; that is checked by the caller).
+    /// - Returns: the typed row, or the marker that replaces it on the employee (kind, line, what was wrong);
+    ///   nil for a file that holds no history (units, positions, employees).
+    static func validate(_ record: RawRecord) -> HistoryCheck? {
+        guard let kind = record.file.recordKind else { return nil }
+        let row: Result<HistoryRow, Problem>
         switch kind {
-        case .education: problem = append(education(record), to: &input.education)
-        case .training: problem = append(training(record), to: &input.training)
-        case .performance: problem = append(performance(record), to: &input.performance)
-        case .assessment: problem = append(assessment(record), to: &input.assessments)
-        case .award: problem = append(award(record), to: &input.awards)
-        case .penalty: problem = append(penalty(record), to: &input.penalties)
-        case .otherScore: problem = append(otherScore(record), to: &input.otherScores)
-        case .potentialAssessment: problem = append(potentialAssessment(record), to: &input.potentialAssessments)
-        case .teamAssignment: problem = append(teamAssignment(record), to: &input.teamAssignments)
-        case .feedback: problem = append(feedback(record), to: &input.feedback)
-        case .actingAssignment: problem = append(actingAssignment(record), to: &input.actingAssignments)
-        case .positionHistory: problem = append(positionHistory(record), to: &input.positionHistory)
+        case .education: row = education(record).map(HistoryRow.education)
+        case .training: row = training(record).map(HistoryRow.training)
+        case .performance: row = performance(record).map(HistoryRow.performance)
+        case .assessment: row = assessment(record).map(HistoryRow.assessment)
+        case .award: row = award(record).map(HistoryRow.award)
+        case .penalty: row = penalty(record).map(HistoryRow.penalty)
+        case .otherScore: row = otherScore(record).map(HistoryRow.otherScore)
+        case .potentialAssessment: row = potentialAssessment(record).map(HistoryRow.potentialAssessment)
+        case .teamAssignment: row = teamAssignment(record).map(HistoryRow.teamAssignment)
+        case .feedback: row = feedback(record).map(HistoryRow.feedback)
+        case .actingAssignment: row = actingAssignment(record).map(HistoryRow.actingAssignment)
+        case .positionHistory: row = positionHistory(record).map(HistoryRow.positionHistory)
         }
-        if let problem { input.invalidRows.append(InvalidRow(kind: kind, line: record.line, problem: problem.text)) }
-    }
-
-    private static func append<Row>(_ result: Result<Row, Problem>, to rows: inout [Row]) -> Problem? {
-        switch result {
-        case let .success(row):
-            rows.append(row)
-            return nil
-        case let .failure(problem):
-            return problem
+        switch row {
+        case let .success(row): return .valid(row)
+        case let .failure(problem): return .invalid(InvalidRow(kind: kind, line: record.line, problem: problem.text))
         }
     }
 
@@ -56,9 +51,8 @@ enum HistoryValidation {
         case "false": fieldFit = false
         case let text?: return .failure(Problem("field_fit \(text) is not true, false or empty"))
         }
-        return .success(EducationRecord(level: level, institution: r.fields["institution"] ?? "",
-                                        major: r.fields["major"] ?? "", graduatedOn: graduated.flatMap(CivilDate.init(iso:)),
-                                        fieldFit: fieldFit))
+        return .success(EducationRecord(level: level, institution: r.text("institution"), major: r.text("major"),
+                                        graduatedOn: graduated.flatMap(CivilDate.init(iso:)), fieldFit: fieldFit))
     }
 
     static func training(_ r: RawRecord) -> Result<TrainingRecord, Problem> {
@@ -72,7 +66,7 @@ enum HistoryValidation {
             }
             hours = value
         }
-        return .success(TrainingRecord(kind: kind, title: r.fields["title"] ?? "", endedOn: ended, hours: hours))
+        return .success(TrainingRecord(kind: kind, title: r.text("title"), endedOn: ended, hours: hours))
     }
 
     static func performance(_ r: RawRecord) -> Result<PerformanceRecord, Problem> {
@@ -146,7 +140,7 @@ enum HistoryValidation {
             return .failure(Problem("level \(r["level"] ?? "(empty)") is not an award level"))
         }
         guard let day = requiredDate(r, "awarded_on") else { return .failure(Problem("awarded_on is missing or not a date")) }
-        return .success(AwardRecord(level: level, name: r.fields["name"] ?? "", awardedOn: day))
+        return .success(AwardRecord(level: level, name: r.text("name"), awardedOn: day))
     }
 
     static func penalty(_ r: RawRecord) -> Result<PenaltyRecord, Problem> {
@@ -187,7 +181,7 @@ enum HistoryValidation {
             }
             levels.append(level)
         }
-        return .success(PotentialAssessmentRecord(assessedOn: day, method: r.fields["method"] ?? "", levels: levels))
+        return .success(PotentialAssessmentRecord(assessedOn: day, method: r.text("method"), levels: levels))
     }
 
     static func teamAssignment(_ r: RawRecord) -> Result<TeamAssignmentRecord, Problem> {
@@ -200,7 +194,7 @@ enum HistoryValidation {
         guard let day = requiredDate(r, "decided_on") else {
             return .failure(Problem("decided_on is missing or not a date"))
         }
-        return .success(TeamAssignmentRecord(role: role, scope: scope, title: r.fields["title"] ?? "", decidedOn: day))
+        return .success(TeamAssignmentRecord(role: role, scope: scope, title: r.text("title"), decidedOn: day))
     }
 
     static func feedback(_ r: RawRecord) -> Result<FeedbackRecord, Problem> {

@@ -1,8 +1,6 @@
 /// The input files of a DOMAIN.md §11 folder, in §11 order (which is also the order of rejected.csv), with their
-/// headers: the single source of truth for header checks.
-///
-/// A header is the file's required columns followed by its optional ones (`field_fit` of education.csv); a file
-/// may leave out optional columns from the end, and a missing column reads as empty on every row.
+/// headers: the single source of truth for header checks. A file may leave out its optional columns (`field_fit` of
+/// education.csv): a missing one reads as empty on every row.
 public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
     case units = "units.csv"
     case positions = "positions.csv"
@@ -20,7 +18,7 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
     case actingAssignments = "acting_assignments.csv"
     case positionHistory = "position_history.csv"
 
-    /// The full header row: the required columns, then the optional ones (DOMAIN.md §11).
+    /// The full header row, optional columns included (DOMAIN.md §11).
     public var header: [String] {
         switch self {
         case .units: return ["unit_code", "name", "parent_code"]
@@ -49,20 +47,6 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// The columns every file of this kind has, in order: the header without its optional columns.
-    public var requiredColumns: [String] { Array(header.dropLast(optionalColumns.count)) }
-
-    /// Columns after the required ones that a file may leave out, from the end (DOMAIN.md §11: `field_fit`).
-    public var optionalColumns: [String] {
-        self == .education ? ["field_fit"] : []
-    }
-
-    /// Whether `header` is acceptable: the required columns, then the optional ones or a leading part of them.
-    public func accepts(header: [String]) -> Bool {
-        let full = self.header
-        return header.count >= requiredColumns.count && header.count <= full.count && full.starts(with: header)
-    }
-
     /// units.csv, positions.csv and employees.csv must be present; a missing history file reads as no rows, and an
     /// import leaves that kind of history as it is.
     public var isRequired: Bool { self == .units || self == .positions || self == .employees }
@@ -75,6 +59,10 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
         default: return false
         }
     }
+
+    /// The columns of `header` a file may leave out: each counts as empty on every row (DOMAIN.md §11: education.csv's
+    /// `field_fit`). The reader checks a header against `header` less any of these, in `header`'s order.
+    public var optionalColumns: Set<String> { self == .education ? ["field_fit"] : [] }
 
     /// The kind of history row the file holds, nil for units, positions and employees.
     public var recordKind: RecordKind? {
@@ -119,23 +107,52 @@ public enum InputFile: String, CaseIterable, Codable, Sendable, Comparable {
 }
 
 /// One data row of an input file, as text: the reader's output and the validator's input.
+///
+/// Values are held in header order beside the (shared) header, not in a dictionary: a national import reads some 55
+/// million rows, and a lookup here is a scan of at most a dozen short names.
 public struct RawRecord: Hashable, Sendable {
     public var file: InputFile
     /// The file line the row starts on (the header is line 1).
     public var line: Int
-    /// Values by header name; a missing name or an empty value means "no value".
-    public var fields: [String: String]
+    /// The column names, `file.header` (shared by every row of a file).
+    public private(set) var names: [String]
+    /// The values in `names` order; an empty value means "no value".
+    public private(set) var values: [String]
 
+    /// A row from its values in header order.
+    /// - Precondition: `values` has one value per name.
+    public init(file: InputFile, line: Int, names: [String], values: [String]) {
+        precondition(names.count == values.count, "a row needs one value per column")
+        self.file = file
+        self.line = line
+        self.names = names
+        self.values = values
+    }
+
+    /// A row from values by header name; a name of `file.header` that is missing reads as empty, other names are
+    /// ignored.
     public init(file: InputFile, line: Int, fields: [String: String]) {
         self.file = file
         self.line = line
-        self.fields = fields
+        names = file.header
+        values = names.map { fields[$0] ?? "" }
+    }
+
+    /// Values by header name; setting keeps the header's names (others are ignored, a missing one becomes empty).
+    public var fields: [String: String] {
+        get { Dictionary(uniqueKeysWithValues: zip(names, values)) }
+        set { values = names.map { newValue[$0] ?? "" } }
     }
 
     /// The value of `name`, nil when missing or empty.
     public subscript(_ name: String) -> String? {
-        guard let value = fields[name], !value.isEmpty else { return nil }
-        return value
+        guard let index = names.firstIndex(of: name), !values[index].isEmpty else { return nil }
+        return values[index]
+    }
+
+    /// The value of `name` as written, empty when missing.
+    public func text(_ name: String) -> String {
+        names.firstIndex(of: name).map { values[$0] } ?? ""
     }
 }
 
@@ -159,18 +176,22 @@ public enum RejectReason: String, CaseIterable, Codable, Sendable, Error {
     case duplicateCode = "DUPLICATE_CODE"
 }
 
-/// A rejected row: a row of rejected.csv (file, line, nip, reason).
+/// A rejected row: a row of rejected.csv (file, line, nip, reason), with the detail an import prints and keeps.
 public struct Rejection: Hashable, Codable, Sendable {
     public var file: InputFile
     public var line: Int
     /// The NIP as written; empty for units and positions or when the row has none.
     public var nip: String
     public var reason: RejectReason
+    /// The field and the value that broke the rule, in plain words (`position_code NO-SUCH-POST is not an accepted
+    /// position`); a missing field is named without a value. Never a person's name. Not part of rejected.csv.
+    public var detail: String
 
-    public init(file: InputFile, line: Int, nip: String, reason: RejectReason) {
+    public init(file: InputFile, line: Int, nip: String, reason: RejectReason, detail: String = "") {
         self.file = file
         self.line = line
         self.nip = nip
         self.reason = reason
+        self.detail = detail
     }
 }

@@ -62,16 +62,16 @@ struct ReviewFolderCommand: ParsableCommand {
         let rules = try loadRules()
         var clock = PhaseTimings()
 
-        let (folder, validated) = try clock.measure("read+validate") { () throws -> (InputFolder, ValidatedInput) in
-            let folder: InputFolder
+        // The same streaming reader and row-by-row validation as `talenta import`, collected in memory.
+        let folder = try clock.measure("read+validate") { () throws -> ValidatedFolder in
             do {
-                folder = try InputFolderReader.read(folder: URL(fileURLWithPath: input, isDirectory: true))
+                return try ValidatedFolder.read(URL(fileURLWithPath: input, isDirectory: true), referenceDate: date)
             } catch {
                 throw CommandFailure("cannot read \(input)", error)
             }
-            return (folder, Validator.validate(folder.records, referenceDate: date))
         }
-        clock.setThroughput(folder.records.count, "rows")
+        let validated = folder.input
+        clock.setThroughput(folder.summary.counts.reduce(0) { $0 + $1.counts.read }, "rows")
         let placements = try clock.measure("placements") {
             do {
                 return try ParallelPlacement.place(validated, context: context, rules: rules)
