@@ -28,11 +28,12 @@ struct InputFileShapeTests {
         "position_history.csv": "nip,started_on,unit_code,agency",
     ]
 
-    @Test("every file is written with exactly the §11 header")
+    @Test("every file is written with exactly the §11 header (the preset's optional files are not written yet)")
     func headers() throws {
         let city = try GeneratedCity.demo.get()
         #expect(Set(InputFile.allCases.map(\.rawValue)) == Set(Self.expectedHeaders.keys))
-        for file in InputFile.allCases {
+        #expect(DemoCityGenerator.files == InputFile.allCases.filter { !$0.isPresetInput })
+        for file in InputFile.allCases where !file.isPresetInput {
             #expect(try city.headerLine(file) == Self.expectedHeaders[file.rawValue], "\(file.rawValue)")
         }
     }
