@@ -1,9 +1,10 @@
 public import Foundation
 public import Talent
 
-/// The DOMAIN.md §11 result files: placements, succession and rejected, as ``ResultTable``s written as CSV (the
-/// §11 files) or xlsx. Scores print with 2 decimals, lists inside a field are joined with `;`, `krs_nasional` is
-/// `true`/`false`, and an absent value is an empty field.
+/// The DOMAIN.md §11 result files: placements, succession, rejected and indicators, as ``ResultTable``s written as
+/// CSV (the §11 files) or xlsx. Scores print with 2 decimals, lists inside a field are joined with `;`, `krs_nasional`
+/// is `true`/`false`, weights are whole percents, weighted values have 4 decimals, and an absent value is an empty
+/// field.
 public enum ResultFiles {
     public static let placementsColumns: [ResultTable.Column] = [
         .init("nip", .code), .init("year", .integer), .init("status", .text), .init("reason", .text),
@@ -20,16 +21,22 @@ public enum ResultFiles {
     public static let rejectedColumns: [ResultTable.Column] = [
         .init("file", .text), .init("line", .integer), .init("nip", .code), .init("reason", .text),
     ]
+    public static let indicatorsColumns: [ResultTable.Column] = [
+        .init("nip", .code), .init("axis", .text), .init("indicator", .text), .init("score", .decimal(places: 2)),
+        .init("weight", .integer), .init("weighted", .decimal(places: 4)),
+    ]
     public static var placementsHeader: [String] { placementsColumns.map(\.name) }
     public static var successionHeader: [String] { successionColumns.map(\.name) }
     public static var rejectedHeader: [String] { rejectedColumns.map(\.name) }
+    public static var indicatorsHeader: [String] { indicatorsColumns.map(\.name) }
 
-    /// The result files of a review, in the order they are written: placements, succession, rejected.
+    /// The result files of a review, in the order they are written: placements, succession, rejected, indicators.
     public static func tables(_ result: ReviewResult) -> [ResultTable] {
         [
             ResultTable(name: "placements", columns: placementsColumns, rows: placementRows(result.placements)),
             ResultTable(name: "succession", columns: successionColumns, rows: successionRows(result.plans)),
             ResultTable(name: "rejected", columns: rejectedColumns, rows: rejectedRows(result.rejections)),
+            ResultTable(name: "indicators", columns: indicatorsColumns, rows: indicatorRows(result.placements)),
         ]
     }
 
@@ -60,6 +67,17 @@ public enum ResultFiles {
     /// One row per rejection, in the order given (the validator gives file then line).
     public static func rejectedRows(_ rejections: [Rejection]) -> [[String]] {
         rejections.map { [$0.file.rawValue, String($0.line), $0.nip, $0.reason.rawValue] }
+    }
+
+    /// The indicator rows of every placement, in the order given (the engine gives NIP order): KINERJA then POTENSI,
+    /// each in the rule set's order; score and weighted empty when the employee has no value for the indicator.
+    public static func indicatorRows(_ placements: [Placement]) -> [[String]] {
+        placements.flatMap { p in
+            p.indicators.map { row in
+                [p.nip, row.axis.rawValue, row.indicator, row.score?.description ?? "", row.weight.percentDescription,
+                 row.weighted?.description ?? ""]
+            }
+        }
     }
 
     /// Writes every table of ``tables(_:)`` into `folder` (which must exist), each atomically.

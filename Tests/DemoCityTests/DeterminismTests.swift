@@ -10,7 +10,7 @@ struct DeterminismTests {
         let first = try GeneratedCity(DemoCityOptions(employees: 700, seed: 42, withErrors: true))
         let second = try GeneratedCity(DemoCityOptions(employees: 700, seed: 42, withErrors: true))
         defer { first.remove(); second.remove() }
-        for file in InputFile.allCases {
+        for file in DemoCityGenerator.files {
             #expect(try first.bytes(file) == second.bytes(file), "\(file.rawValue) differs between two runs of seed 42")
         }
     }
@@ -36,7 +36,7 @@ struct DeterminismTests {
     @Test("the report counts the rows of every file")
     func reportMatchesFiles() throws {
         let city = try GeneratedCity.demo.get()
-        for file in InputFile.allCases {
+        for file in DemoCityGenerator.files {
             #expect(try city.rows(file).count == city.report.count(of: file), "\(file.rawValue)")
         }
     }

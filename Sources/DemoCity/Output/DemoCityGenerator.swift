@@ -51,11 +51,15 @@ public enum DemoCityError: Error, CustomStringConvertible {
     }
 }
 
-/// Writes a deterministic synthetic city modelled on Kota Bontang as the ten DOMAIN.md §11 input files.
+/// Writes a deterministic synthetic city modelled on Kota Bontang as the DOMAIN.md §11 input files (education.csv with
+/// `field_fit` empty; not yet the optional files of the BKN 411/2025 preset, which a missing file reads as empty).
 ///
 /// Rows stream to the files in chunks of `chunkSize` employees, so memory stays flat whatever the count (only a
 /// set of issued NIPs grows, 8 bytes per employee). No clock and no system randomness are read.
 public enum DemoCityGenerator {
+    /// The files written, §11 order: every input file but the optional files of the BKN 411/2025 preset.
+    public static let files = InputFile.allCases.filter { !$0.isPresetInput }
+
     /// Employees per rendered chunk.
     static let chunkSize = 2_048
 
@@ -72,7 +76,7 @@ public enum DemoCityGenerator {
         } catch {
             throw DemoCityError.cannotWrite(path: directory.path, reason: "\(error)")
         }
-        let sinks = try InputFile.allCases.map { try FileSink(file: $0, url: directory.appendingPathComponent($0.rawValue)) }
+        let sinks = try DemoCityGenerator.files.map { try FileSink(file: $0, url: directory.appendingPathComponent($0.rawValue)) }
         defer { for sink in sinks { try? sink.close() } }  // after an error only; close() is idempotent
 
         let city = CityStructure()

@@ -1,5 +1,5 @@
-/// One typed row of a history file (education.csv … other_scores.csv), as validation gives it: what an import
-/// stores in the file's `hr` table and what a review reads.
+/// One typed row of a history file (education.csv … other_scores.csv and the optional files of DOMAIN.md §12.7), as
+/// validation gives it: what an import stores in the file's `hr` table and what a review reads.
 public enum HistoryRow: Hashable, Sendable {
     case education(EducationRecord)
     case training(TrainingRecord)
@@ -8,6 +8,11 @@ public enum HistoryRow: Hashable, Sendable {
     case award(AwardRecord)
     case penalty(PenaltyRecord)
     case otherScore(OtherScoreRecord)
+    case potentialAssessment(PotentialAssessmentRecord)
+    case teamAssignment(TeamAssignmentRecord)
+    case feedback(FeedbackRecord)
+    case actingAssignment(ActingAssignmentRecord)
+    case positionHistory(PositionHistoryRecord)
 
     /// The kind of history, one per file.
     public var kind: RecordKind {
@@ -19,6 +24,11 @@ public enum HistoryRow: Hashable, Sendable {
         case .award: return .award
         case .penalty: return .penalty
         case .otherScore: return .otherScore
+        case .potentialAssessment: return .potentialAssessment
+        case .teamAssignment: return .teamAssignment
+        case .feedback: return .feedback
+        case .actingAssignment: return .actingAssignment
+        case .positionHistory: return .positionHistory
         }
     }
 }
@@ -43,6 +53,11 @@ extension EmployeeInput {
             case let .award(record): awards.append(record)
             case let .penalty(record): penalties.append(record)
             case let .otherScore(record): otherScores.append(record)
+            case let .potentialAssessment(record): potentialAssessments.append(record)
+            case let .teamAssignment(record): teamAssignments.append(record)
+            case let .feedback(record): feedback.append(record)
+            case let .actingAssignment(record): actingAssignments.append(record)
+            case let .positionHistory(record): positionHistory.append(record)
             }
         case let .invalid(marker):
             invalidRows.append(marker)

@@ -131,8 +131,8 @@ public enum ValidationRun {
     ///   - source: the folder's rows; units.csv, positions.csv and employees.csv must be there (checked by the source).
     ///   - referenceDate: D for the employee-row checks.
     ///   - sink: receives the organisation, then each employee and history file's outcomes row by row.
-    /// - Returns: the rows read, rejected and left out as invalid per file (every §11 file, absent ones with zeros)
-    ///   and the history files that were absent.
+    /// - Returns: the rows read, rejected and left out as invalid per file (every §11 file, absent ones with zeros,
+    ///   but for an absent optional file of the BKN 411/2025 preset) and the history files that were absent.
     /// - Throws: what the source or the sink throws; the run stops there.
     public static func run(_ source: inout some RecordSource, referenceDate: CivilDate,
                            into sink: inout some ValidationSink) throws -> ValidationSummary {
@@ -190,14 +190,18 @@ public enum ValidationRun {
             }
             counts[file] = fileCounts
         }
-        return ValidationSummary(counts: InputFile.allCases.map { ($0, counts[$0] ?? FileCounts(read: 0, rejected: 0, invalid: 0)) },
+        // An absent file of the BKN 411/2025 preset is not counted: a folder made for the default rule set never
+        // has them, and its import record stays what it was before they existed.
+        let counted = InputFile.allCases.filter { !($0.isPresetInput && absent.contains($0)) }
+        return ValidationSummary(counts: counted.map { ($0, counts[$0] ?? FileCounts(read: 0, rejected: 0, invalid: 0)) },
                                  absentFiles: absent)
     }
 }
 
 /// What `ValidationRun.run` counted.
 public struct ValidationSummary: Sendable {
-    /// Rows per file, every §11 file in §11 order (an absent file counts zeros).
+    /// Rows per file, every §11 file in §11 order (an absent file counts zeros; an absent optional file of the BKN
+    /// 411/2025 preset is left out).
     public var counts: [(file: InputFile, counts: FileCounts)]
     /// The files that were not in the folder (only optional files can be), §11 order: their kind of history is not
     /// part of the snapshot.
