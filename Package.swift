@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Tests only: an independent reader to check what Talenta writes.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -46,11 +47,9 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
-        // The DOMAIN.md §11 interchange files (CSV in; result tables out as CSV or xlsx) to and from Talent records.
-        .target(name: "Interchange", dependencies: [
-            "Talent", "Spreadsheet",
-            .product(name: "SwiftCSV", package: "SwiftCSV"),
-        ]),
+        // The DOMAIN.md §11 interchange files: a strict streaming CSV reader in (see StrictCSVReader for why no
+        // package), result tables out as CSV or xlsx.
+        .target(name: "Interchange", dependencies: ["Talent", "Spreadsheet"]),
         // The hr/talent schemas seen from Swift: set-wise reads of review inputs, result writes, import, export.
         .target(name: "TalentStore", dependencies: ["Postgres", "Talent"]),
         // A deterministic synthetic city (Kota Bontang-like) written as the §11 input files, for demos and load tests.

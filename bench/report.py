@@ -58,6 +58,26 @@ def add_ratios(table):
         row["talenta_ratio"] = reference / row["jobs_per_s"] if reference and row["jobs_per_s"] else None
 
 
+def yardstick_lines(table):
+    """The drain against pgbench's lease-50, the yardstick of a lease-based queue (issue 14, deciding issue 7's
+    question): a claim that leases jobs and writes each twice, as Talenta's running state, heartbeats and attempt
+    counting need. claim-50 (one write per job, no lease) is shown beside it as context."""
+    drain = {r["concurrency"]: r["jobs_per_s"] for r in table if r["system"] == "talenta" and r["mode"] == "drain"}
+    lines = []
+    for concurrency in sorted(drain):
+        limits = {mode: next((r["jobs_per_s"] for r in table if r["system"] == "pgbench" and r["mode"] == mode
+                              and r["concurrency"] == concurrency and r["jobs_per_s"]), None)
+                  for mode in ("lease-50", "claim-50")}
+        if not drain[concurrency] or not limits["lease-50"]:
+            continue
+        context = (f"; claim-50 context {drain[concurrency] / limits['claim-50']:.2f}" if limits["claim-50"] else "")
+        lines.append(f"drain ÷ lease-50 at concurrency {concurrency}: {drain[concurrency] / limits['lease-50']:.2f}"
+                     f" ({drain[concurrency]:,.0f} of {limits['lease-50']:,.0f} jobs/s){context}")
+    if lines:
+        lines.insert(0, "Yardstick: pgbench lease-50, the raw limit of a lease-based queue on this machine:")
+    return lines
+
+
 def sort_key(row):
     mode = MODE_ORDER.index(row["mode"]) if row["mode"] in MODE_ORDER else len(MODE_ORDER)
     system = SYSTEM_ORDER.index(row["system"]) if row["system"] in SYSTEM_ORDER else len(SYSTEM_ORDER)
@@ -108,6 +128,8 @@ def main():
         print(line(cells))
     print("talenta÷row: Talenta's drain at the row's concurrency (enqueue rows: Talenta's enqueue in the same mode) "
           "divided by the row's jobs/s.")
+    for line in yardstick_lines(table):
+        print(line)
 
     with open(args.out, "w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)

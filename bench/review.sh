@@ -10,7 +10,11 @@
 #      succession planning and connecting all count), and the worker's peak RSS,
 #   4. as a floor, the set-based SQL reference: one INSERT … SELECT that computes only the nine-box from the
 #      already computed kinerja and potensi scores (DOMAIN.md thresholds), into a scratch table.
-# Prints one table and saves it as bench/results/<timestamp>-review.csv.
+# Between 2 and 3 it runs VACUUM ANALYZE (a row of its own), and the `cycle` row is import + analyze + review: the
+# wall time from the CSV files to every employee placed. Prints one table and saves it as
+# bench/results/<timestamp>-review.csv.
+#
+# `make bench-national` is this script with BENCH_REVIEW_SIZES=5600000 (the national civil service; issue 14).
 #
 # Knobs: BENCH_REVIEW_SIZES (default "5000 50000 500000"), BENCH_REVIEW_CONCURRENCY (default 2),
 # BENCH_SCRATCH_PATH (swift build's scratch path, default .build), SWIFT (default swift).
@@ -100,9 +104,14 @@ for n in $SIZES; do
     env DATABASE_URL="$url" "$TALENTA" import --reference-date "$REFERENCE_DATE" "$city" --log-level warning \
     >"$LOGS/import.out"
   seconds=$(awk -v s="$started" -v e="$(now)" 'BEGIN { print e - s }')
+  cycle=$seconds
   row "$n" import "$csv_rows" "$seconds" "$(peak_rss_mb "$LOGS/import.time")" \
     "talenta import of every CSV row; CPU $(cpu_seconds "$LOGS/import.time") s"
+  started=$(now)
   sql "$url" -c "VACUUM ANALYZE"
+  seconds=$(awk -v s="$started" -v e="$(now)" 'BEGIN { print e - s }')
+  cycle=$(awk -v a="$cycle" -v b="$seconds" 'BEGIN { print a + b }')
+  row "$n" analyze 0 "$seconds" "" "VACUUM ANALYZE of the imported database"
 
   sql "$url" -c "SELECT queue.enqueue('annual_review', '{\"year\": $YEAR, \"reference_date\": \"$REFERENCE_DATE\"}'::jsonb)" >/dev/null
   started=$(now)
@@ -118,6 +127,8 @@ for n in $SIZES; do
   span=$(sql "$url" -c "SELECT round(extract(epoch FROM max(finished_at) - min(started_at))::numeric, 3) FROM queue.job")
   row "$n" review "$placed" "$seconds" "$(peak_rss_mb "$LOGS/worker.time")" \
     "worker start..exit; $assessed assessed in $batches batches; worker CPU $(cpu_seconds "$LOGS/worker.time") s; jobs span ${span} s"
+  cycle=$(awk -v a="$cycle" -v b="$seconds" 'BEGIN { print a + b }')
+  row "$n" cycle "$placed" "$cycle" "" "import + analyze + review, wall ($(awk -v c="$cycle" 'BEGIN { printf "%.1f", c / 60 }') min)"
 
   ref_ms=$(sql "$url" -c "CREATE TABLE public.reference_box (employee_id bigint PRIMARY KEY, box smallint NOT NULL)" \
     -c '\timing on' -c "

@@ -11,7 +11,7 @@ struct BadRowsTests {
         let clean = try GeneratedCity(DemoCityOptions(employees: 800, seed: 5))
         let dirty = try GeneratedCity(DemoCityOptions(employees: 800, seed: 5, withErrors: true))
         defer { clean.remove(); dirty.remove() }
-        for file in InputFile.allCases {
+        for file in DemoCityGenerator.files {
             let cleanLines = try String(contentsOf: clean.url(file), encoding: .utf8).split(separator: "\n")
             let dirtyLines = try String(contentsOf: dirty.url(file), encoding: .utf8).split(separator: "\n")
             // Removing the extra lines from the dirty file gives back the clean file, in order.

@@ -12,7 +12,7 @@ struct InputFileShapeTests {
         "units.csv": "unit_code,name,parent_code",
         "positions.csv": "position_code,unit_code,title,kind,jenjang,critical",
         "employees.csv": "nip,name,sex,birth_date,status,state,golongan,golongan_since,cpns_date,position_code,position_since",
-        "education.csv": "nip,level,institution,major,graduated_on",
+        "education.csv": "nip,level,institution,major,graduated_on,field_fit",
         "training.csv": "nip,kind,title,ended_on,hours",
         "performance.csv": "nip,year,predicate,score",
         "assessments.csv": "nip,assessed_on,method,jpm_percent,integritas,kerja_sama,komunikasi,orientasi_hasil,"
@@ -20,13 +20,21 @@ struct InputFileShapeTests {
         "awards.csv": "nip,level,name,awarded_on",
         "penalties.csv": "nip,level,decided_on,ends_on",
         "other_scores.csv": "nip,year,score",
+        "potential_assessments.csv": "nip,assessed_on,method,kemampuan_intelektual,kemampuan_interpersonal,"
+            + "kesadaran_diri,berpikir_kritis_strategis,menyelesaikan_masalah,kecerdasan_emosional,belajar_cepat,"
+            + "motivasi_komitmen",
+        "team_assignments.csv": "nip,role,scope,title,decided_on",
+        "feedback_360.csv": "nip,year,predicate,score",
+        "acting_assignments.csv": "nip,kind,level,started_on,ended_on",
+        "position_history.csv": "nip,started_on,unit_code,agency",
     ]
 
-    @Test("every file is written with exactly the §11 header")
+    @Test("every file is written with exactly the §11 header (the preset's optional files are not written yet)")
     func headers() throws {
         let city = try GeneratedCity.demo.get()
         #expect(Set(InputFile.allCases.map(\.rawValue)) == Set(Self.expectedHeaders.keys))
-        for file in InputFile.allCases {
+        #expect(DemoCityGenerator.files == InputFile.allCases.filter { !$0.isPresetInput })
+        for file in InputFile.allCases where !file.isPresetInput {
             #expect(try city.headerLine(file) == Self.expectedHeaders[file.rawValue], "\(file.rawValue)")
         }
     }

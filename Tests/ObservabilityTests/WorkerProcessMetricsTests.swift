@@ -43,12 +43,11 @@ struct WorkerProcessMetricsTests {
         watchdog.cancel()
         let bound = try #require(port, "no 'metrics endpoint listening' line:\n\(reader.lines.joined(separator: "\n"))")
 
-        var values = [String: Double]()
+        var values = try await MetricsScrapeTests.scrape(port: UInt16(bound)).values
         let scrapeDeadline = Date(timeIntervalSinceNow: 120)
-        while Date() < scrapeDeadline {
-            values = try await MetricsScrapeTests.scrape(port: UInt16(bound)).values
-            if values[#"talenta_jobs_completed_total{kind="noop"}"#] == 5 { break }
+        while values[#"talenta_jobs_completed_total{kind="noop"}"#] != 5, Date() < scrapeDeadline {
             try await Task.sleep(for: .milliseconds(100))
+            values = try await MetricsScrapeTests.scrape(port: UInt16(bound)).values
         }
         #expect(values[#"talenta_jobs_claimed_total{kind="noop"}"#] == 5)
         #expect(values[#"talenta_jobs_completed_total{kind="noop"}"#] == 5)

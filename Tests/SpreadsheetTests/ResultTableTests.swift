@@ -18,7 +18,7 @@ struct ResultTableTests {
         let (result, _) = try FolderReview.run(input: Self.golden.appendingPathComponent("input"), output: folder,
                                                 format: .xlsx, context: context)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                == ["placements.xlsx", "rejected.xlsx", "succession.xlsx"])
+                == ["indicators.xlsx", "placements.xlsx", "rejected.xlsx", "succession.xlsx"])
         for table in ResultFiles.tables(result) {
             let expected = try CSV<Enumerated>(url: Self.golden.appendingPathComponent("expected/\(table.name).csv"),
                                                loadColumns: false)

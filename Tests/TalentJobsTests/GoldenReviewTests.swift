@@ -8,7 +8,7 @@ import Testing
 /// `talenta worker` run until idle, `talenta export` matching the expected files field by field.
 @Suite("Golden review through the worker", .serialized, .ownThread)
 struct GoldenReviewTests {
-    @Test("import, annual_review by SQL, worker, export: placements, succession and rejected match field by field")
+    @Test("import, annual_review by SQL, worker, export: placements, succession, rejected and indicators match field by field")
     func goldenEndToEnd() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
@@ -19,7 +19,8 @@ struct GoldenReviewTests {
             "import", "--database-url", database.url, "--reference-date", "2026-03-31",
             ReviewTestKit.goldenInput.path,
         ])
-        #expect(imported.status == 0, "talenta import failed:\n\(imported.errors)")
+        // The golden set has rejected and invalid rows: applied, exit code 2.
+        #expect(imported.status == 2, "talenta import failed:\n\(imported.errors)")
 
         let jobID = try ReviewTestKit.enqueueBySQL("annual_review", ReviewTestKit.annualReview2026, on: connection)
         let worker = try TalentaCommand.run([
@@ -41,7 +42,7 @@ struct GoldenReviewTests {
         #expect(exported.status == 0, "talenta export failed:\n\(exported.errors)")
 
         for (file, key) in [("placements.csv", ["nip"]), ("succession.csv", ["position_code", "rank"]),
-                            ("rejected.csv", ["file", "line"])] {
+                            ("rejected.csv", ["file", "line"]), ("indicators.csv", ["nip", "axis", "indicator"])] {
             let differences = try ResultComparison.differences(
                 actual: output.appendingPathComponent(file),
                 expected: ReviewTestKit.goldenExpected.appendingPathComponent(file), key: key)
@@ -52,7 +53,8 @@ struct GoldenReviewTests {
         let workbooks = try TalentaCommand.run(["export", "--database-url", database.url, "--year", "2026",
                                                 "--format", "xlsx", output.path])
         #expect(workbooks.status == 0, "talenta export --format xlsx failed:\n\(workbooks.errors)")
-        #expect(workbooks.output.contains("(placements.xlsx, succession.xlsx, rejected.xlsx)"), "\(workbooks.output)")
+        #expect(workbooks.output.contains("(placements.xlsx, succession.xlsx, rejected.xlsx, indicators.xlsx)"),
+                "\(workbooks.output)")
         let text = try ReviewTestKit.xlsxPart("xl/worksheets/sheet1.xml", of: output.appendingPathComponent("placements.xlsx"))
         let expectedNIPs = try String(contentsOf: ReviewTestKit.goldenExpected.appendingPathComponent("placements.csv"),
                                       encoding: .utf8).split(separator: "\n").dropFirst().map { $0.prefix(18) }

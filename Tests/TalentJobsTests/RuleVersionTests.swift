@@ -43,8 +43,8 @@ struct RuleVersionTests {
     /// The default rule set with lower thresholds for TINGGI potensi and ATAS kinerja.
     static func lenientRules() -> RuleSet {
         var rules = RuleSet.default
-        rules.potensi.tinggiMinimum = Score(70)
-        rules.kinerja.atasMinimum = Score(80)
+        rules.potensi.cutOffs[.tinggi] = Score(70)
+        rules.kinerja.cutOffs[.atas] = Score(80)
         return rules
     }
 
@@ -134,9 +134,12 @@ struct RuleVersionTests {
         for (json, fragment) in [
             (#"[1, 2]"#, "a JSON object"),
             (#"{"name": "x"}"#, "the rule set has no"),
-            (#"{"name": "a@b", "version": 1, "assessedStates": [], "targetLevels": [], "levels": {}, "kinerja": {}, "potensi": {}, "penalties": {}, "pool": {}, "succession": {}}"#, "no @"),
-            (#"{"name": "x", "version": 1, "assessedStates": {}, "targetLevels": [], "levels": {}, "kinerja": {}, "potensi": {}, "penalties": {}, "pool": {}, "succession": {}}"#, "must be a JSON array"),
-            (#"{"name": "x", "version": 1, "assessedStates": [], "targetLevels": [], "levels": {}, "kinerja": {}, "potensi": {}, "penalties": {}, "pool": {}, "succession": {}, "extra": 1}"#, #"unknown field "extra""#),
+            (#"{"name": "a@b", "version": 1, "assessedStates": [], "targetLevels": [], "levels": {}, "kinerja": {"indicators": [], "weighting": {}, "cutOffs": {}}, "potensi": {"indicators": [], "weighting": {}, "cutOffs": {}}, "penalties": {}, "pool": {}, "succession": {}}"#, "no @"),
+            (#"{"name": "x", "version": 1, "assessedStates": {}, "targetLevels": [], "levels": {}, "kinerja": {"indicators": [], "weighting": {}, "cutOffs": {}}, "potensi": {"indicators": [], "weighting": {}, "cutOffs": {}}, "penalties": {}, "pool": {}, "succession": {}}"#, "must be a JSON array"),
+            (#"{"name": "x", "version": 1, "assessedStates": [], "targetLevels": [], "levels": {}, "kinerja": {"indicators": [], "weighting": {}, "cutOffs": {}}, "potensi": {"indicators": [], "weighting": {}, "cutOffs": {}}, "penalties": {}, "pool": {}, "succession": {}, "extra": 1}"#, #"unknown field "extra""#),
+            (#"{"name": "x", "version": 1, "assessedStates": [], "targetLevels": [], "levels": {}, "kinerja": {"indicators": [], "weighting": {}, "cutOffs": {}}, "potensi": {"indicators": [], "cutOffs": {}}, "penalties": {}, "pool": {}, "succession": {}}"#, #""potensi.weighting" must be a JSON object"#),
+            (#"{"name": "x", "version": 1, "assessedStates": [], "targetLevels": [], "levels": {}, "kinerja": {"indicators": [], "weighting": {}, "cutOffs": {}}, "potensi": {"indicators": [], "weighting": {}, "cutOffs": {}}, "penalties": {}, "pool": {}, "succession": {}, "provenance": 7}"#, #""provenance" must be a JSON string"#),
+            (#"{"name": "x", "version": 1, "kinerja": {"latestWeight": 0.6}}"#, "the shape before migration 0017"),
         ] {
             #expect {
                 try connection.execute("SELECT talent.add_rule_set_version($1::jsonb)", [json], name: "test.add")

@@ -1,4 +1,5 @@
 import Foundation
+import Interchange
 import Postgres
 import PostgresTestSupport
 import Talent
@@ -6,9 +7,10 @@ import TalentStore
 import TestThreads
 import Testing
 
-/// The stored inputs of a result (`talent.assessment_result.inputs`): the compact version 2 that the worker writes,
-/// and version 1 rows written before migration 0016, both decode and recompute their result.
-@Suite("Stored inputs, versions 1 and 2", .serialized, .ownThread)
+/// The stored inputs of a result (`talent.assessment_result.inputs`): the compact version 3 that the worker writes,
+/// and version 1 rows written before migration 0016, both decode and recompute their result (version 2: see
+/// RuleSetUpgradeTests).
+@Suite("Stored inputs, versions 1 and 3", .serialized, .ownThread)
 struct StoredInputsTests {
     /// Every golden employee's inputs, as the assessment job reads them, with their positions.
     static func goldenInputs(on connection: Connection) throws -> [StoredInputs] {
@@ -24,8 +26,8 @@ struct StoredInputsTests {
         }
     }
 
-    @Test("version 2 keeps every field the rules read and none of the text they never read, and decodes back")
-    func versionTwoRoundTrip() throws {
+    @Test("version 3 keeps every field the rules read and none of the text they never read, and decodes back")
+    func versionThreeRoundTrip() throws {
         let database = try TestDatabase.create()
         defer { database.drop() }
         let connection = try database.connect()
@@ -37,7 +39,7 @@ struct StoredInputsTests {
         for stored in all {
             let text = try JSONStreamEncoder.encode(stored)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-            #expect(object["version"] as? Int == 2)
+            #expect(object["version"] as? Int == 3)
             #expect(object["context"] == nil && object["input"] == nil)
             #expect(!text.contains("\"title\"") && !text.contains("institution") && !text.contains("\"name\""))
             let decoded = try PostgresJSON<StoredInputs>.decode(postgresText: text).value
@@ -55,10 +57,10 @@ struct StoredInputsTests {
         let (database, connection, periodID) = try AssessmentJobTests.reviewedGolden()
         defer { database.drop() }
         defer { connection.close() }
-        let version2: Int = try ReviewTestKit.scalar(
-            "SELECT count(*)::int FROM talent.assessment_result WHERE inputs->>'version' = '2'", on: connection)
+        let version3: Int = try ReviewTestKit.scalar(
+            "SELECT count(*)::int FROM talent.assessment_result WHERE inputs->>'version' = '3'", on: connection)
         let total: Int = try ReviewTestKit.scalar("SELECT count(*)::int FROM talent.assessment_result", on: connection)
-        #expect(version2 == total && total > 50)
+        #expect(version3 == total && total > 50)
 
         let row = try #require(try connection.execute(
             "SELECT employee_id, inputs::text AS inputs FROM talent.assessment_result WHERE period_id = $1 ORDER BY 1 LIMIT 1",
@@ -89,7 +91,7 @@ struct StoredInputsTests {
     @Test("stored inputs of an unknown version do not decode")
     func unknownVersion() throws {
         #expect(throws: PostgresError.self) {
-            try PostgresJSON<StoredInputs>.decode(postgresText: #"{"version": 3, "reference_date": "2026-03-31"}"#)
+            try PostgresJSON<StoredInputs>.decode(postgresText: #"{"version": 4, "reference_date": "2026-03-31"}"#)
         }
     }
 }
@@ -150,5 +152,41 @@ struct ResultJSONTests {
         defer { connection.close() }
         try FolderImport.run(city, on: connection)
         #expect(try Self.expectSameText(on: connection) > 2_500)
+    }
+}
+
+/// The golden-411 set in memory under the preset: `ResultJSON` writes the Codable text of every explanation (with the
+/// preset's indicators and evidence) and of every stored input (with the optional files' rows and field_fit), and the
+/// stored inputs recompute the same placement and fingerprint.
+@Suite("Result JSON of the BKN 411/2025 preset, in memory", .ownThread)
+struct PresetResultJSONTests {
+    @Test("every explanation and stored input, byte for byte; each replays to its placement and fingerprint")
+    func golden411() throws {
+        let input = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden-411/input")
+        let validated = try ValidatedFolder.read(input, referenceDate: CivilDate(year: 2026, month: 3, day: 31)!).input
+        let context = ReviewContext(referenceDate: CivilDate(year: 2026, month: 3, day: 31)!)
+        let placements = try Review.place(validated, context: context, rules: .bkn411Preset)
+        let byNIP = Dictionary(uniqueKeysWithValues: validated.employees.map { ($0.employee.nip, $0) })
+        let organisation = validated.organisation
+        var kinds: Set<String> = []
+        for placement in placements {
+            #expect(ResultJSON.explanation(placement.explanation) == (try JSONStreamEncoder.encode(placement.explanation)),
+                    "explanation of \(placement.nip)")
+            let employee = try #require(byNIP[placement.nip])
+            let stored = StoredInputs(input: employee, position: try #require(organisation.positions[employee.employee.positionCode]),
+                                      context: context)
+            let text = ResultJSON.inputs(stored)
+            #expect(text == (try JSONStreamEncoder.encode(stored)), "inputs of \(placement.nip)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            kinds.formUnion(object.keys)
+            #expect(!text.contains("Tim Satu Data"), "a team's title is not stored")
+            let decoded = try PostgresJSON<StoredInputs>.decode(postgresText: text).value
+            #expect(decoded == stored)
+            let replayed = try #require(try TalentEngine.assess(decoded.input, position: decoded.position,
+                                                                context: decoded.context, rules: .bkn411Preset))
+            #expect(replayed == placement, "\(placement.nip)")
+        }
+        #expect(kinds.isSuperset(of: ["potential_assessments", "team_assignments", "feedback", "acting_assignments",
+                                      "position_history", "education", "invalid_rows"]))
     }
 }

@@ -2,13 +2,19 @@ import Foundation
 import Interchange
 import Talent
 
-/// The golden fixture (Tests/Fixtures/golden, a copy of shared/data/golden): Y = 2026, D = 2026-03-31.
+/// The golden fixtures (Tests/Fixtures/golden and golden-411, copies of shared/data/golden and golden-411): Y = 2026,
+/// D = 2026-03-31; and the pinned outputs of main before the indicator axes (Tests/Fixtures/pinned).
 enum GoldenFixture {
-    static let root = URL(fileURLWithPath: #filePath)
+    static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/golden")
+        .appendingPathComponent("Fixtures")
+    static let root = fixtures.appendingPathComponent("golden")
     static let input = root.appendingPathComponent("input")
     static let expected = root.appendingPathComponent("expected")
+    static let root411 = fixtures.appendingPathComponent("golden-411")
+    static let input411 = root411.appendingPathComponent("input")
+    static let expected411 = root411.appendingPathComponent("expected")
+    static let pinned = fixtures.appendingPathComponent("pinned")
     static let context = ReviewContext(referenceDate: CivilDate(iso: "2026-03-31")!)
 
     /// A simple CSV table of an expected file. The expected files hold no quoted fields (checked).
@@ -17,8 +23,8 @@ enum GoldenFixture {
         let rows: [[String]]
     }
 
-    static func expectedTable(_ name: String) throws -> Table {
-        let text = try String(contentsOf: expected.appendingPathComponent(name), encoding: .utf8)
+    static func expectedTable(_ name: String, in folder: URL = expected) throws -> Table {
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         precondition(!text.contains("\""), "\(name) holds quoted fields; this reader does not parse them")
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }

@@ -136,6 +136,12 @@ struct PropertyTests {
         if let old = before.kinerjaLevel { #expect((after.kinerjaLevel ?? .bawah) >= old, "\(label)") }
     }
 
+    /// A legacy score read through the PP 46/2011 bands of the default rule set.
+    static func legacyPredicate(_ score: Score?) -> PerformancePredicate {
+        guard case let .skpYear(skp) = RuleSet.default.kinerja.indicators[0].measure else { return .sangatKurang }
+        return skp.legacyBands.first { (score ?? .zero) >= $0.minimum }?.predicate ?? .sangatKurang
+    }
+
     @Test("a better predicate never lowers the box")
     func betterPredicate() throws {
         var random = RandomEmployees(rng: SeededGenerator(seed: 3))
@@ -147,8 +153,7 @@ struct PropertyTests {
             }
             guard let row = rows.first else { continue }
             var better = input
-            let current = input.performance[row].predicate ?? KinerjaRule.predicate(of: input.performance[row],
-                                                                                    rules: RuleSet.default.kinerja)
+            let current = input.performance[row].predicate ?? Self.legacyPredicate(input.performance[row].score)
             guard current != .sangatBaik else { continue }
             better.performance[row].predicate = PerformancePredicate.allCases.first { $0 > current }
             improved += 1

@@ -1,3 +1,4 @@
+import Interchange
 import Talent
 import TestThreads
 import Testing
@@ -110,10 +111,33 @@ struct ValidationTests {
             Self.row(.performance, 2, ["198501012010031001", "2025", "BAIK", ""]),
         ]
         let result = Validator.validate(records, referenceDate: Self.d)
-        #expect(result.rejections == [Rejection(file: .employees, line: 3, nip: "198501012010031001", reason: .duplicateNIP)])
+        #expect(result.rejections == [Rejection(file: .employees, line: 3, nip: "198501012010031001", reason: .duplicateNIP,
+                                                detail: "nip 198501012010031001 is on an earlier row")])
         #expect(result.employees.count == 1)
         #expect(result.employees.first?.employee.name == "Contoh")
         #expect(result.employees.first?.performance.count == 1)
+    }
+
+    @Test("each rejection keeps the field and the value that broke the rule, never the name", arguments: [
+        (["nip": "19850101201003100"], "nip 19850101201003100 is not 18 digits"),
+        (["nip": "198502302010031001"], "nip 198502302010031001 does not start with a real birth date"),
+        (["nip": "198501012010131001"], "nip 198501012010131001 has no real CPNS year and month in digits 9–14"),
+        (["name": ""], "name is empty"),
+        (["birth_date": "1985-02-30"], "birth_date 1985-02-30 is not a date (YYYY-MM-DD)"),
+        (["position_since": "2026-04-01"], "position_since 2026-04-01 is after D 2026-03-31"),
+        (["status": "ASN"], "status ASN is not one of PNS, CPNS, PPPK, PPPK_PARUH_WAKTU"),
+        (["sex": "1"], "sex 1 is not L or P"),
+        (["golongan": "III/B"], "golongan III/B is not a PNS golongan (I/a … IV/e) for PNS"),
+        (["position_code": "P-NONE"], "position_code P-NONE is not an accepted position"),
+    ])
+    func rejectionDetail(changes: [String: String], detail: String) throws {
+        let result = Validator.validate(Self.organisation + [Self.employee(changes)], referenceDate: Self.d)
+        let rejection = try #require(result.rejections.first)
+        #expect(rejection.detail == detail)
+        #expect(!rejection.detail.contains("Contoh"))
+        let unknown = Validator.validate(Self.organisation + [Self.row(.awards, 2, ["1", "KOTA", "x", "2024-01-01"])],
+                                         referenceDate: Self.d)
+        #expect(unknown.rejections.map(\.detail) == ["nip 1 names no accepted employee"])
     }
 
     @Test("NIP_MISMATCH: the stored dates win and the placement is flagged")
@@ -169,6 +193,7 @@ struct ValidationTests {
         (.training, ["NIP", "", "t", "2025-01-01", "20"]),
         (.training, ["NIP", "TEKNIS", "t", "", "20"]),
         (.training, ["NIP", "TEKNIS", "t", "2025-01-01", "-1"]),
+        (.training, ["NIP", "TEKNIS", "t", "2025-01-01", "dua"]),
         (.performance, ["NIP", "2025", "", ""]),
         (.performance, ["NIP", "2025", "BAGUS", ""]),
         (.performance, ["NIP", "2025", "BAIK", "100.01"]),
@@ -188,6 +213,36 @@ struct ValidationTests {
         (.otherScores, ["NIP", "2026", "101"]),
         (.otherScores, ["NIP", "2026", "-0.01"]),
         (.otherScores, ["NIP", "", "80"]),
+        // DOMAIN.md §12.7 and its Fine print.
+        (.education, ["NIP", "S1", "", "", "2007-08-30", "ya"]),
+        (.education, ["NIP", "S1", "", "", "2007-08-30", "TRUE"]),
+        (.potentialAssessments, ["NIP", "", "CACT", "4", "4", "4", "4", "4", "4", "4", "4"]),
+        (.potentialAssessments, ["NIP", "2025-02-30", "CACT", "4", "4", "4", "4", "4", "4", "4", "4"]),
+        (.potentialAssessments, ["NIP", "2025-01-15", "CACT", "4", "4", "4", "4", "4", "4", "6", "4"]),
+        (.potentialAssessments, ["NIP", "2025-01-15", "CACT", "4", "4", "", "4", "4", "4", "4", "4"]),
+        (.potentialAssessments, ["NIP", "2025-01-15", "CACT", "4", "4", "4", "4.5", "4", "4", "4", "4"]),
+        (.potentialAssessments, ["NIP", "2025-01-15", "CACT", "4", "04", "4", "4", "4", "4", "4", "4"]),
+        (.potentialAssessments, ["NIP", "2025-01-15", "CACT", "4.0", "4", "4", "4", "4", "4", "4", "4"]),
+        (.teamAssignments, ["NIP", "WAKIL_KETUA", "INSTANSI", "t", "2025-01-01"]),
+        (.teamAssignments, ["NIP", "KETUA", "NASIONAL", "t", "2025-01-01"]),
+        (.teamAssignments, ["NIP", "KETUA", "INSTANSI", "t", ""]),
+        (.teamAssignments, ["NIP", "ketua", "INSTANSI", "t", "2025-01-01"]),
+        (.feedback360, ["NIP", "2025", "CUKUP", ""]),
+        (.feedback360, ["NIP", "2025", "SANGAT_BAIK", "120"]),
+        (.feedback360, ["NIP", "2025", "", ""]),
+        (.feedback360, ["NIP", "2025/2026", "BAIK", ""]),
+        (.feedback360, ["NIP", "2025.0", "BAIK", ""]),
+        (.feedback360, ["NIP", "2025", "", "tujuh puluh"]),
+        (.feedback360, ["NIP", "2025", "", "100.004"]),
+        (.actingAssignments, ["NIP", "PLTH", "ATAS", "2025-01-01", ""]),
+        (.actingAssignments, ["NIP", "PLT", "", "2025-01-01", ""]),
+        (.actingAssignments, ["NIP", "PLH", "BAWAH", "2025-01-01", ""]),
+        (.actingAssignments, ["NIP", "PLT", "ATAS", "2025-01-01", "2024-12-31"]),
+        (.actingAssignments, ["NIP", "PLT", "ATAS", "2025-04-01", "2025-04-31"]),
+        (.actingAssignments, ["NIP", "PJ", "", "", ""]),
+        (.positionHistory, ["NIP", "2016-01-04", "", ""]),
+        (.positionHistory, ["NIP", "", "SETDA-BORG", ""]),
+        (.positionHistory, ["NIP", "2016-13-04", "SETDA-BORG", "Pemprov"]),
     ] as [(InputFile, [String])])
     func staticProblems(file: InputFile, values: [String]) throws {
         let nip = Self.goodEmployee[0]
@@ -196,9 +251,12 @@ struct ValidationTests {
         #expect(result.rejections.isEmpty)
         let input = try #require(result.employees.first)
         #expect(input.invalidRows.map(\.kind) == [file.recordKind!], "\(values)")
+        #expect(input.invalidRows.first?.kind.invalidFlag.rawValue.hasPrefix("INVALID_") == true)
         #expect(input.invalidRows.first?.line == 5)
         let typed = input.education.count + input.training.count + input.performance.count + input.assessments.count
-            + input.awards.count + input.penalties.count + input.otherScores.count
+            + input.awards.count + input.penalties.count + input.otherScores.count + input.potentialAssessments.count
+            + input.teamAssignments.count + input.feedback.count + input.actingAssignments.count
+            + input.positionHistory.count
         #expect(typed == 0)
     }
 
@@ -227,7 +285,7 @@ struct ValidationTests {
         let later = ReviewContext(referenceDate: Sample.date("2027-12-31"))
         let placement = try Sample.assess(input, context: later)
         #expect(placement.flags.isEmpty)
-        #expect(placement.explanation.potensi.assessment?.score == Score(90))
+        #expect(placement.indicator("ASESMEN")?.score == Score(90))
         #expect(placement.poolBlockers.contains(.disiplin))
     }
 
@@ -260,6 +318,122 @@ struct ValidationTests {
         #expect(input.assessments.first?.jpmPercent?.description == "82.00")
         #expect(input.otherScores.first?.score.description == "59.99")
         #expect(input.performance.map { $0.score?.description } == ["90.99", "100.00"])
-        #expect(KinerjaRule.predicate(of: input.performance[0], rules: RuleSet.default.kinerja) == .baik)
+        #expect(PropertyTests.legacyPredicate(input.performance[0].score) == .baik)
+    }
+
+    @Test("the rows of the optional files and field_fit become typed records; 99.996 rounds to 100.00")
+    func presetRows() throws {
+        let nip = Self.goodEmployee[0]
+        let records = Self.organisation + [
+            Self.employee([:]),
+            Self.row(.education, 2, [nip, "S1", "U", "M", "2007-08-30", "true"]),
+            Self.row(.education, 3, [nip, "S2", "U", "M", "2012-08-30", "false"]),
+            Self.row(.education, 4, [nip, "D3", "U", "M", "2004-08-30", ""]),
+            Self.row(.awards, 2, [nip, "INTERNASIONAL", "ASEAN Award", "2024-11-10"]),
+            Self.row(.training, 2, [nip, "TEKNIS", "t", "2025-01-01", ""]),
+            Self.row(.potentialAssessments, 2, [nip, "2025-06-15", "", "1", "2", "3", "4", "5", "4", "3", "2"]),
+            Self.row(.teamAssignments, 2, [nip, "ANGGOTA", "LINTAS_INSTANSI", "Tim", "2025-02-10"]),
+            Self.row(.feedback360, 2, [nip, "2025", "", "99.996"]),
+            Self.row(.feedback360, 3, [nip, "2024", "BAIK", "64.445"]),
+            Self.row(.actingAssignments, 2, [nip, "PJ", "", "2025-08-01", ""]),
+            Self.row(.actingAssignments, 3, [nip, "PLH", "SETARA", "2024-07-01", "2024-07-01"]),
+            Self.row(.positionHistory, 2, [nip, "2014-02-03", "PROV-BKD", "Pemerintah Provinsi"]),
+        ]
+        let result = Validator.validate(records, referenceDate: Self.d)
+        let input = try #require(result.employees.first)
+        #expect(result.rejections.isEmpty)
+        #expect(input.invalidRows.isEmpty, "\(input.invalidRows)")
+        #expect(input.education.map(\.fieldFit) == [true, false, nil])
+        #expect(input.awards.map(\.level) == [.internasional])
+        #expect(input.training.first?.hours == .zero, "empty hours count as 0 JP")
+        #expect(input.potentialAssessments == [PotentialAssessmentRecord(assessedOn: Sample.date("2025-06-15"),
+                                                                         levels: [1, 2, 3, 4, 5, 4, 3, 2])])
+        #expect(input.teamAssignments.map(\.role) == [.anggota] && input.teamAssignments.map(\.title) == ["Tim"])
+        #expect(input.feedback.map { $0.score?.description } == ["100.00", "64.45"])
+        #expect(input.actingAssignments.map(\.level) == [nil, .setara])
+        #expect(input.positionHistory.map(\.isOtherAgency) == [true])
+    }
+
+    @Test("rows of the optional files naming no accepted employee are UNKNOWN_NIP, after other_scores.csv in §11 order")
+    func presetUnknownNIP() {
+        let orphan = "199901012020011999"
+        let records = Self.organisation + [
+            Self.employee([:]),
+            Self.row(.positionHistory, 2, [orphan, "2014-02-03", "X", ""]),
+            Self.row(.feedback360, 2, [orphan, "2025", "BAIK", ""]),
+            Self.row(.otherScores, 2, [orphan, "2026", "80"]),
+            Self.row(.potentialAssessments, 3, [orphan, "2025-06-15", "", "4", "4", "4", "4", "4", "4", "4", "4"]),
+            Self.row(.teamAssignments, 2, [orphan, "KETUA", "INSTANSI", "t", "2025-01-01"]),
+            Self.row(.actingAssignments, 2, [orphan, "PJ", "", "2025-01-01", ""]),
+        ]
+        let result = Validator.validate(records, referenceDate: Self.d)
+        #expect(result.rejections.map(\.file) == [.otherScores, .potentialAssessments, .teamAssignments, .feedback360,
+                                                 .actingAssignments, .positionHistory])
+        #expect(result.rejections.allSatisfy { $0.reason == .unknownNIP && $0.nip == orphan })
+    }
+
+    @Test("rows of the optional files dated after D (or a 360 year ≥ Y) stay typed; the engine flags them under every rule set")
+    func presetRowsAfterD() throws {
+        let nip = Self.goodEmployee[0]
+        let records = Self.organisation + [
+            Self.employee([:]),
+            Self.row(.performance, 2, [nip, "2025", "BAIK", ""]),
+            Self.row(.potentialAssessments, 2, [nip, "2026-04-01", "", "4", "4", "4", "4", "4", "4", "4", "4"]),
+            Self.row(.teamAssignments, 2, [nip, "KETUA", "INSTANSI", "t", "2026-04-15"]),
+            Self.row(.feedback360, 2, [nip, "2026", "BAIK", ""]),
+            Self.row(.actingAssignments, 2, [nip, "PJ", "", "2026-04-01", ""]),
+            Self.row(.positionHistory, 2, [nip, "2026-04-01", "X", "Kementerian"]),
+        ]
+        let input = try #require(Validator.validate(records, referenceDate: Self.d).employees.first)
+        #expect(input.invalidRows.isEmpty)
+        let invalid: Set<PlacementFlag> = [.invalidPotentialAssessment, .invalidTeamAssignment, .invalidFeedback,
+                                           .invalidActingAssignment, .invalidPositionHistory]
+        for rules in RuleSet.builtIn {
+            let placement = try Sample.assess(input, rules: rules)
+            #expect(Set(placement.flags).intersection(invalid) == invalid, "\(rules.id)")
+            #expect(placement.explanation.leftOut.count == 5, "\(rules.id)")
+        }
+        let preset = try Sample.assess(input, rules: .bkn411Preset)
+        #expect(preset.indicator("ASESMEN_POTENSI")?.score == .zero)
+        #expect(preset.indicator("PENUGASAN_TIM")?.score == .zero)
+        #expect(preset.part("PJ_PLT_PLH", of: "PENGALAMAN_JABATAN")?.score == .zero)
+        #expect(preset.part("VARIASI_JABATAN", of: "PENGALAMAN_JABATAN")?.score == Score(60))
+    }
+
+    @Test("education.csv may leave out field_fit (empty on every row); another header is refused; the optional files")
+    func optionalColumns() throws {
+        let nip = Self.goodEmployee[0]
+        let without = try InputFolderReader.records(of: .education, text: """
+            nip,level,institution,major,graduated_on
+            \(nip),S1,U,M,2007-08-30
+
+            """)
+        let with = try InputFolderReader.records(of: .education, text: """
+            nip,level,institution,major,graduated_on,field_fit
+            \(nip),S1,U,M,2007-08-30,true
+
+            """)
+        func fieldFit(_ records: [RawRecord]) throws -> Bool? {
+            let result = Validator.validate(Self.organisation + [Self.employee([:])] + records, referenceDate: Self.d)
+            return try #require(result.employees.first?.education.first).fieldFit
+        }
+        #expect(try fieldFit(without) == nil)
+        #expect(try fieldFit(with) == true)
+        for header in ["nip,level,institution,major", "nip,level,institution,major,graduated_on,fit",
+                       "nip,level,institution,major,field_fit,graduated_on"] {
+            #expect(throws: InterchangeError.self, "\(header)") {
+                try InputFolderReader.records(of: .education, text: header + "\n")
+            }
+        }
+        #expect(InputFile.education.optionalColumns == ["field_fit"])
+        #expect(InputFile.allCases.filter { !$0.optionalColumns.isEmpty } == [.education])
+        #expect(InputFile.allCases.filter(\.isPresetInput).map(\.rawValue) == [
+            "potential_assessments.csv", "team_assignments.csv", "feedback_360.csv", "acting_assignments.csv",
+            "position_history.csv",
+        ])
+        #expect(InputFile.allCases.filter(\.isPresetInput).allSatisfy { !$0.isRequired })
+        // The level columns are the vocabulary's cases, in order.
+        #expect(Array(InputFile.assessments.header.suffix(9)) == Competency.allCases.map(\.rawValue))
+        #expect(Array(InputFile.potentialAssessments.header.suffix(8)) == PotentialAspect.allCases.map(\.rawValue))
     }
 }

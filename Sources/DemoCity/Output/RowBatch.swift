@@ -31,6 +31,11 @@ extension InputFile {
         case .awards: 7
         case .penalties: 8
         case .otherScores: 9
+        case .potentialAssessments: 10
+        case .teamAssignments: 11
+        case .feedback360: 12
+        case .actingAssignments: 13
+        case .positionHistory: 14
         }
     }
 }

@@ -48,7 +48,8 @@ struct HistoryMaker {
         let birth = person.birthDate
         let majors = person.position.family?.majors ?? Self.generalMajors
         func row(_ level: EducationLevel, _ institution: String, _ major: String, _ date: CivilDate) {
-            batch.add(.education, [person.nip, level.rawValue, institution, major, min(date, latestDate).description])
+            // field_fit is left unjudged (empty): the agency's verdict is not generated yet.
+            batch.add(.education, [person.nip, level.rawValue, institution, major, min(date, latestDate).description, ""])
         }
         let school = CivilDate(year: birth.year + 18, month: random.int(5...6), day: random.int(1...28))!
         row(.sma, random.pick(Self.schools), random.pick(Self.schoolMajors), school)

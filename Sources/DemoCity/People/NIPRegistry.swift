@@ -2,7 +2,7 @@
 /// Perka BKN 22/2007) and NI PPPK (birth date, appointment year, `21`, sex digit, serial; DOMAIN.md §10).
 ///
 /// The serial is the lowest one not yet taken for the other 15 digits, so the output depends only on the order in
-/// which employees are registered. Memory: one 64-bit number per employee (about 80 MB for 5 million).
+/// which employees are registered. Memory: one 64-bit number per employee (about 100 MB for 5.6 million).
 struct NIPRegistry {
     private var taken = Set<UInt64>()
 

@@ -4,7 +4,7 @@ public import Foundation
 /// field quoted only when it holds a comma, a double quote, a carriage return or a line feed (a double quote
 /// inside a quoted field is doubled). An empty field means "no value".
 ///
-/// SwiftCSV reads; this is the small writing half it lacks.
+/// `StrictCSVReader` is the reading half.
 public enum CSVWriter {
     /// Renders a header and rows as CSV text, one line per row, each line ending in `\n`.
     /// - Parameters:

@@ -123,19 +123,55 @@ public struct Weight: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 extension Weight: Codable {
+    /// Reads a percentage (`60`, `33.33`), rounded to hundredths of a percent.
     public init(from decoder: any Decoder) throws {
-        let value = try decoder.singleValueContainer().decode(Double.self)
-        self.tenThousandths = Int((value * 10_000).rounded())
+        let percent = try decoder.singleValueContainer().decode(Double.self)
+        self.tenThousandths = Int((percent * 100).rounded())
     }
 
+    /// Writes the percentage: `60` (a whole number as an integer), `33.33`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        // A whole number as an integer: the same JSON text as its Double (`1`), without formatting a Double.
-        if tenThousandths % 10_000 == 0 {
-            try container.encode(tenThousandths / 10_000)
+        if tenThousandths % 100 == 0 {
+            try container.encode(tenThousandths / 100)
         } else {
-            try container.encode(Double(tenThousandths) / 10_000)
+            try container.encode(Double(tenThousandths) / 100)
         }
+    }
+
+    /// Whether the weight is a whole percentage (`60`, not `33.33`).
+    public var isWholePercent: Bool { tenThousandths % 100 == 0 }
+
+    /// The percentage as indicators.csv prints it: `60`, or `33.33` for a weight that is not a whole percentage.
+    public var percentDescription: String {
+        let magnitude = abs(tenThousandths)
+        let whole = (tenThousandths < 0 ? "-" : "") + String(magnitude / 100)
+        let cents = magnitude % 100
+        guard cents != 0 else { return whole }
+        return whole + "." + (cents < 10 ? "0" : "") + String(cents % 10 == 0 ? cents / 10 : cents)
+    }
+}
+
+/// An exact weighted score, score × weight, held in millionths of a point (a 2-decimal score times a 4-decimal
+/// weight): indicators.csv's `weighted` (DOMAIN.md §11).
+public struct WeightedScore: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The value × 1 000 000.
+    public let millionths: Int
+
+    public init(score: Score, weight: Weight) {
+        self.millionths = score.hundredths * weight.tenThousandths
+    }
+
+    public static func < (lhs: WeightedScore, rhs: WeightedScore) -> Bool { lhs.millionths < rhs.millionths }
+
+    /// Four decimals (`48.3874`), exact for a whole-percent weight; more only when the weight needs them.
+    public var description: String {
+        let sign = millionths < 0 ? "-" : ""
+        let magnitude = abs(millionths)
+        var fraction = String(magnitude % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.count > 4, fraction.hasSuffix("0") { fraction.removeLast() }
+        return sign + String(magnitude / 1_000_000) + "." + fraction
     }
 }
 

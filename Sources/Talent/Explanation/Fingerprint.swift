@@ -2,24 +2,32 @@
 ///
 /// The canonical text (UTF-8, version tag `talent-inputs/1`) holds, one `|`-separated line each: the rule set
 /// `name@version`, Y and D; the employee fields the rules read (NIP, birth date, status, state, golongan, golongan and
-/// CPNS dates, position code, kind and jenjang, position_since); and every row the rules read, sorted bytewise so
-/// input order does not matter: performance rows from Y − lookBackYears on, assessments after D −
-/// assessmentWindowYears, all education, leadership training of any year and other training from the first checked
-/// year on, awards after D − awardWindowYears, penalties decided after D − (the longer of the RJ and discipline
-/// windows) or lasting past that day, L rows from Y on, and the kinds of statically invalid rows (once each). Rows
-/// outside every window, names, titles, institutions and majors do not count: changing them keeps the fingerprint.
+/// CPNS dates, position code, kind and jenjang, position_since); and every row the rule set reads, sorted bytewise so
+/// input order does not matter (`FingerprintScope` derives the windows from the rule set's measures): performance rows
+/// from the earliest SKP year on, assessments after D − the longest assessment window, all education (with
+/// `field_fit` when a measure reads it), leadership training of any year and other training from the first year or
+/// day a training measure reads, awards after D − the longest award window, penalties decided or lasting past D −
+/// (the longest discipline window, the pool's included), L rows from Y on when L is read, and the rows of the
+/// optional files (§12.7) in their windows when a measure reads them; the kinds of statically invalid rows (once
+/// each); and, of every kind, the rows invalid at D (they change the flags under every rule set). Rows outside every
+/// window, names, titles, institutions, majors, methods and agency names do not count: changing them keeps the
+/// fingerprint (an earlier post counts as at another agency or not).
+///
+/// For the default rule set the text is exactly the one written before the rule set became indicator axes, so a
+/// stored default result still replays to its fingerprint.
 public enum Fingerprint {
     /// The fingerprint of one employee's inputs (64 lowercase hex digits).
     public static func of(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet) -> String {
         let buffers = FingerprintBuffers()
-        return of(input, position: position, context: context, rules: rules, ruleID: rules.id, buffers: buffers)
+        return of(input, position: position, context: context, scope: FingerprintScope(rules, context: context),
+                  ruleID: rules.id, buffers: buffers)
     }
 
-    /// `of` with the rule set's id computed once by the caller and buffers reused across a batch, so a fingerprint
+    /// `of` with the scope resolved once by the caller and buffers reused across a batch, so a fingerprint
     /// allocates only its hex string.
-    static func of(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet,
+    static func of(_ input: EmployeeInput, position: Position, context: ReviewContext, scope: FingerprintScope,
                    ruleID: String, buffers: FingerprintBuffers) -> String {
-        buffers.write(input, position: position, context: context, rules: rules, ruleID: ruleID)
+        buffers.write(input, position: position, context: context, scope: scope, ruleID: ruleID)
         return buffers.text.withBytes { SHA256.hex(UnsafeRawBufferPointer($0)) }
     }
 
@@ -27,8 +35,95 @@ public enum Fingerprint {
     public static func canonicalText(_ input: EmployeeInput, position: Position, context: ReviewContext,
                                      rules: RuleSet) -> String {
         let buffers = FingerprintBuffers()
-        buffers.write(input, position: position, context: context, rules: rules, ruleID: rules.id)
+        buffers.write(input, position: position, context: context, scope: FingerprintScope(rules, context: context),
+                      ruleID: rules.id)
         return buffers.text.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Which rows of each kind a rule set reads, for one D: the lower bounds of the canonical text's rows.
+struct FingerprintScope {
+    /// Performance rows of this year or later.
+    let performanceFrom: Int
+    /// Assessments dated after this day.
+    let assessmentAfter: CivilDate
+    /// Whether education rows carry field_fit.
+    let educationFieldFit: Bool
+    /// Non-leadership training ended in this year or later, or after `trainingAfter`, or fitting `trainingKinds`.
+    let trainingFromYear: Int
+    let trainingSelections: [(kinds: [String], except: Bool, after: CivilDate?)]
+    let awardAfter: CivilDate
+    /// Penalties decided, or lasting, after this day.
+    let penaltyAfter: CivilDate
+    /// For a penalty's last day.
+    let penalties: PenaltyRules
+    /// Other scores of this year or later.
+    let otherScoreFrom: Int
+    let potentialAfter: CivilDate
+    let teamAfter: CivilDate
+    let feedbackFrom: Int
+    /// Acting assignments and earlier posts started after this day (every row when nil).
+    let actingAfter: CivilDate?
+    let historyAfter: CivilDate?
+
+    init(_ rules: RuleSet, context: ReviewContext) {
+        let day = context.referenceDate
+        let year = context.year
+        var measures: [Measure] = []
+        func collect(_ rule: IndicatorRule) {
+            measures.append(rule.measure)
+            if case let .composite(p) = rule.measure { p.parts.forEach(collect) }
+        }
+        rules.kinerja.indicators.forEach(collect)
+        rules.potensi.indicators.forEach(collect)
+        // Each bound starts where only the rows invalid at D count (after D, or a year past the valid ones).
+        var performanceFrom = year, assessmentYears = 0, educationFieldFit = false, trainingFromYear = year + 1
+        var trainingSelections: [(kinds: [String], except: Bool, after: CivilDate?)] = []
+        var awardYears = 0, penaltyYears = rules.pool.disciplineWindowYears, otherScoreFrom = year + 1
+        var potentialYears = 0, teamYears = 0, feedbackFrom = year, readsActing = false, readsHistory = false
+        for measure in measures {
+            switch measure {
+            case let .skpYear(p): performanceFrom = min(performanceFrom, year - p.windowYears)
+            case let .competencyAssessment(p): assessmentYears = max(assessmentYears, p.windowYears)
+            case let .potentialAssessment(p): potentialYears = max(potentialYears, p.windowYears)
+            case .committeeScore: otherScoreFrom = min(otherScoreFrom, year)
+            case let .award(p): awardYears = max(awardYears, p.windowYears)
+            case let .teamDecree(p): teamYears = max(teamYears, p.windowYears)
+            case let .feedback360(p): feedbackFrom = min(feedbackFrom, year - p.windowYears)
+            case let .trainingCount(p):
+                trainingSelections += p.counted.map { ($0.kinds, $0.except, $0.windowYears.map { day.adding(years: -$0) }) }
+            case let .yearlyTraining(p): trainingFromYear = min(trainingFromYear, year - p.yearsChecked)
+            case .postVariety: readsHistory = true
+            case .acting: readsActing = true
+            case .fieldFit: educationFieldFit = true
+            case let .discipline(p): penaltyYears = max(penaltyYears, p.windowYears)
+            case .tenure, .educationLevel, .golonganVsTarget, .leadershipVsTarget, .composite: break
+            }
+        }
+        self.performanceFrom = performanceFrom
+        assessmentAfter = day.adding(years: -assessmentYears)
+        self.educationFieldFit = educationFieldFit
+        self.trainingFromYear = trainingFromYear
+        self.trainingSelections = trainingSelections
+        awardAfter = day.adding(years: -awardYears)
+        penaltyAfter = day.adding(years: -penaltyYears)
+        penalties = rules.penalties
+        self.otherScoreFrom = otherScoreFrom
+        potentialAfter = day.adding(years: -potentialYears)
+        teamAfter = day.adding(years: -teamYears)
+        self.feedbackFrom = feedbackFrom
+        actingAfter = readsActing ? nil : day
+        historyAfter = readsHistory ? nil : day
+    }
+
+    /// Whether the fingerprint covers a training row: leadership training of any year (succession reads it under
+    /// every rule set), rows ended after D, and rows a training measure reads.
+    func covers(_ row: TrainingRecord, day: CivilDate) -> Bool {
+        if row.leadership != nil || row.endedOn.year >= trainingFromYear || row.endedOn > day { return true }
+        return trainingSelections.contains { selection in
+            if let after = selection.after, row.endedOn <= after { return false }
+            return selection.kinds.contains(row.kind) != selection.except
+        }
     }
 }
 
@@ -40,8 +135,8 @@ struct FingerprintBuffers {
     let rows = CanonicalLines()
 
     /// Writes the canonical text of `Fingerprint` into `text`: the head lines, then the row lines sorted bytewise.
-    func write(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet,
-                        ruleID: String) {
+    func write(_ input: EmployeeInput, position: Position, context: ReviewContext, scope: FingerprintScope,
+               ruleID: String) {
         let day = context.referenceDate
         let e = input.employee
         text.removeAll()
@@ -69,23 +164,23 @@ struct FingerprintBuffers {
 
         // Rows are written tag by tag in alphabetical order (no tag is a prefix of another), so the bytewise sort
         // below mostly compares rows of one tag.
-        let assessmentAfter = day.adding(years: -rules.potensi.assessmentWindowYears)
-        for row in input.assessments where row.assessedOn > assessmentAfter {
+        for row in input.actingAssignments where scope.actingAfter.map({ row.startedOn > $0 }) ?? true {
+            rows.begin("acting")
+            rows.field(row.kind.rawValue)
+            rows.field(row.level?.rawValue ?? "")
+            rows.field(row.startedOn)
+            rows.field(row.endedOn)
+            rows.end()
+        }
+        for row in input.assessments where row.assessedOn > scope.assessmentAfter {
             rows.begin("assessment")
             rows.field(row.assessedOn)
             rows.field(row.jpmPercent)
             rows.separator()
-            if let levels = row.levels {
-                for index in levels.indices {
-                    if index > levels.startIndex { rows.byte(UInt8(ascii: ",")) }
-                    rows.digits(levels[index])
-                }
-            }
+            if let levels = row.levels { rows.list(levels) }
             rows.end()
         }
-        let rj = rules.potensi.rekamJejak
-        let awardAfter = day.adding(years: -rj.awardWindowYears)
-        for row in input.awards where row.awardedOn > awardAfter {
+        for row in input.awards where row.awardedOn > scope.awardAfter {
             rows.begin("award")
             rows.field(row.level.rawValue)
             rows.field(row.awardedOn)
@@ -95,6 +190,14 @@ struct FingerprintBuffers {
             rows.begin("education")
             rows.field(row.level.rawValue)
             rows.field(row.graduatedOn)
+            if scope.educationFieldFit { rows.field(row.fieldFit.map { $0 ? "true" : "false" } ?? "") }
+            rows.end()
+        }
+        for row in input.feedback where row.year >= scope.feedbackFrom {
+            rows.begin("feedback")
+            rows.field(row.year)
+            rows.field(row.predicate?.rawValue ?? "")
+            rows.field(row.score)
             rows.end()
         }
         var invalidKinds = 0  // bit i: RecordKind.allCases[i] written
@@ -106,30 +209,49 @@ struct FingerprintBuffers {
             rows.field(row.kind.rawValue)
             rows.end()
         }
-        for row in input.otherScores where row.year >= context.year {
+        for row in input.otherScores where row.year >= scope.otherScoreFrom {
             rows.begin("other_score")
             rows.field(row.year)
             rows.field(row.score)
             rows.end()
         }
-        let penaltyAfter = day.adding(years: -max(rj.penaltyWindowYears, rules.pool.disciplineWindowYears))
-        for row in input.penalties where row.decidedOn > penaltyAfter || row.lastDay(rules.penalties) > penaltyAfter {
+        let penaltyAfter = scope.penaltyAfter
+        for row in input.penalties where row.decidedOn > penaltyAfter || row.lastDay(scope.penalties) > penaltyAfter {
             rows.begin("penalty")
             rows.field(row.level.rawValue)
             rows.field(row.decidedOn)
             rows.field(row.endsOn)
             rows.end()
         }
-        let firstYear = context.year - rules.kinerja.lookBackYears
-        for row in input.performance where row.year >= firstYear {
+        for row in input.performance where row.year >= scope.performanceFrom {
             rows.begin("performance")
             rows.field(row.year)
             rows.field(row.predicate?.rawValue ?? "")
             rows.field(row.score)
             rows.end()
         }
-        let firstTrainingYear = context.year - rj.trainingYearsChecked
-        for row in input.training where row.endedOn.year >= firstTrainingYear || row.leadership != nil {
+        for row in input.positionHistory where scope.historyAfter.map({ row.startedOn > $0 }) ?? true {
+            rows.begin("position_history")
+            rows.field(row.startedOn)
+            rows.field(row.unitCode)
+            rows.field(row.isOtherAgency ? "1" : "")
+            rows.end()
+        }
+        for row in input.potentialAssessments where row.assessedOn > scope.potentialAfter {
+            rows.begin("potential_assessment")
+            rows.field(row.assessedOn)
+            rows.separator()
+            rows.list(row.levels)
+            rows.end()
+        }
+        for row in input.teamAssignments where row.decidedOn > scope.teamAfter {
+            rows.begin("team")
+            rows.field(row.role.rawValue)
+            rows.field(row.scope.rawValue)
+            rows.field(row.decidedOn)
+            rows.end()
+        }
+        for row in input.training where scope.covers(row, day: day) {
             rows.begin("training")
             rows.field(row.kind)
             rows.field(row.endedOn)
@@ -247,6 +369,14 @@ final class CanonicalLines {
         storage[count] = UInt8(ascii: ".")
         two(Int(magnitude % 100), at: count + 1)
         count += 3
+    }
+
+    /// Comma-separated decimal digits (`3,3,4`).
+    func list(_ values: [Int]) {
+        for index in values.indices {
+            if index > values.startIndex { byte(UInt8(ascii: ",")) }
+            digits(values[index])
+        }
     }
 
     /// Decimal digits, with a leading `-` when negative.

@@ -13,13 +13,22 @@ public struct EmployeeInput: Hashable, Codable, Sendable {
     public var awards: [AwardRecord]
     public var penalties: [PenaltyRecord]
     public var otherScores: [OtherScoreRecord]
+    /// Rows of the optional files of DOMAIN.md §12.7, read and validated under every rule set and scored only by
+    /// the rule sets whose indicators read them (the BKN 411/2025 preset).
+    public var potentialAssessments: [PotentialAssessmentRecord]
+    public var teamAssignments: [TeamAssignmentRecord]
+    public var feedback: [FeedbackRecord]
+    public var actingAssignments: [ActingAssignmentRecord]
+    public var positionHistory: [PositionHistoryRecord]
     /// The employee's rows that failed static validation (each becomes an INVALID_… flag).
     public var invalidRows: [InvalidRow]
 
     public init(employee: Employee, education: [EducationRecord] = [], training: [TrainingRecord] = [],
                 performance: [PerformanceRecord] = [], assessments: [AssessmentRecord] = [],
                 awards: [AwardRecord] = [], penalties: [PenaltyRecord] = [], otherScores: [OtherScoreRecord] = [],
-                invalidRows: [InvalidRow] = []) {
+                potentialAssessments: [PotentialAssessmentRecord] = [], teamAssignments: [TeamAssignmentRecord] = [],
+                feedback: [FeedbackRecord] = [], actingAssignments: [ActingAssignmentRecord] = [],
+                positionHistory: [PositionHistoryRecord] = [], invalidRows: [InvalidRow] = []) {
         self.employee = employee
         self.education = education
         self.training = training
@@ -28,6 +37,11 @@ public struct EmployeeInput: Hashable, Codable, Sendable {
         self.awards = awards
         self.penalties = penalties
         self.otherScores = otherScores
+        self.potentialAssessments = potentialAssessments
+        self.teamAssignments = teamAssignments
+        self.feedback = feedback
+        self.actingAssignments = actingAssignments
+        self.positionHistory = positionHistory
         self.invalidRows = invalidRows
     }
 }
@@ -41,8 +55,13 @@ public enum RecordKind: String, CaseIterable, Codable, Sendable {
     case award
     case penalty
     case otherScore = "other_score"
+    case potentialAssessment = "potential_assessment"
+    case teamAssignment = "team_assignment"
+    case feedback
+    case actingAssignment = "acting_assignment"
+    case positionHistory = "position_history"
 
-    /// Position in `allCases` (0 … 6), for bit sets.
+    /// Position in `allCases` (0 … 11), for bit sets.
     var index: Int {
         switch self {
         case .education: return 0
@@ -52,6 +71,11 @@ public enum RecordKind: String, CaseIterable, Codable, Sendable {
         case .award: return 4
         case .penalty: return 5
         case .otherScore: return 6
+        case .potentialAssessment: return 7
+        case .teamAssignment: return 8
+        case .feedback: return 9
+        case .actingAssignment: return 10
+        case .positionHistory: return 11
         }
     }
 
@@ -65,6 +89,11 @@ public enum RecordKind: String, CaseIterable, Codable, Sendable {
         case .award: return .invalidAward
         case .penalty: return .invalidPenalty
         case .otherScore: return .invalidOtherScore
+        case .potentialAssessment: return .invalidPotentialAssessment
+        case .teamAssignment: return .invalidTeamAssignment
+        case .feedback: return .invalidFeedback
+        case .actingAssignment: return .invalidActingAssignment
+        case .positionHistory: return .invalidPositionHistory
         }
     }
 }

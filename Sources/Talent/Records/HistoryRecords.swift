@@ -4,12 +4,17 @@ public struct EducationRecord: Hashable, Codable, Sendable {
     public var institution: String
     public var major: String
     public var graduatedOn: CivilDate?
+    /// Whether the field of study fits the target position, as the agency judged it (the optional `field_fit`
+    /// column, DOMAIN.md §12.5); nil when not judged (empty or no column).
+    public var fieldFit: Bool?
 
-    public init(level: EducationLevel, institution: String = "", major: String = "", graduatedOn: CivilDate?) {
+    public init(level: EducationLevel, institution: String = "", major: String = "", graduatedOn: CivilDate?,
+                fieldFit: Bool? = nil) {
         self.level = level
         self.institution = institution
         self.major = major
         self.graduatedOn = graduatedOn
+        self.fieldFit = fieldFit
     }
 }
 

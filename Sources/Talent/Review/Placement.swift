@@ -31,4 +31,9 @@ public struct Placement: Hashable, Codable, Sendable {
     public var explanation: Explanation
     /// Hex SHA-256 of the inputs that counted (see `Fingerprint`).
     public var fingerprint: String
+
+    /// The indicator rows of both axes (indicators.csv's rows of this placement, DOMAIN.md §11), KINERJA first, in the
+    /// rule set's order, with each row's state and best score; empty for a placement stored before the indicator
+    /// axes.
+    public var indicators: [IndicatorRow] { explanation.indicatorRows }
 }

@@ -1,22 +1,7 @@
-/// A whole review in memory: validation, every placement, and succession planning, from raw rows to results.
-/// The database jobs run the same three steps separately (import, batches of placements, succession).
+/// A whole review in memory after validation (`ValidationRun`, collected by `ValidatedInputBuilder`): every placement,
+/// then succession planning. The database jobs run the same steps separately (batches of placements, succession).
 public enum Review {
-    /// Validates `records` against D, assesses every accepted employee and plans succession: `Validator.validate`,
-    /// then `place`, then `plan`.
-    /// - Parameters:
-    ///   - records: the rows of a §11 input folder.
-    ///   - context: Y and D (the import and the review share D here).
-    ///   - rules: a rule set that passed `validate()`.
-    /// - Returns: placements in NIP order, plans by position code, rejections in rejected.csv order.
-    /// - Throws: `EngineError` when the rule set lacks a target level for an accepted position.
-    public static func run(_ records: [RawRecord], context: ReviewContext, rules: RuleSet) throws(EngineError) -> ReviewResult {
-        let input = Validator.validate(records, referenceDate: context.referenceDate)
-        let placements = try place(input, context: context, rules: rules)
-        let plans = plan(input, placements: placements, context: context, rules: rules)
-        return ReviewResult(placements: placements, plans: plans, rejections: input.rejections)
-    }
-
-    /// The second step: every accepted employee's placement.
+    /// Every accepted employee's placement.
     /// - Parameters:
     ///   - input: the validated folder.
     ///   - context: Y and D.
@@ -28,7 +13,7 @@ public enum Review {
         try TalentEngine.assess(batch: input.employees, organisation: input.organisation, context: context, rules: rules)
     }
 
-    /// The third step: target positions, candidates, ranking and readiness (DOMAIN.md §8), through
+    /// Target positions, candidates, ranking and readiness (DOMAIN.md §8), through
     /// `SuccessionShortlist` as the database job does.
     /// - Parameters:
     ///   - input: the validated folder.

@@ -1,8 +1,12 @@
-/// The per-employee talent rules: target level, kinerja, potensi, box and recommendations, pool membership, flags,
-/// explanation and fingerprint (DOMAIN.md §2–§7, §10). Pure: no I/O, no clock; D comes in the context.
+/// The per-employee talent rules: target level, both axes, box and recommendations, pool membership, flags,
+/// explanation and fingerprint (DOMAIN.md §2–§7, §10, §12). Pure: no I/O, no clock; D comes in the context.
 ///
-/// Rows that failed static validation arrive as `InvalidRow` markers and become INVALID_… flags; rows whose problem
-/// depends on D (a date after D, a performance year ≥ Y, an other-score year > Y) are left out and flagged here.
+/// One engine for every rule set: the rule set is resolved once per batch (`CompiledRules`), then for each employee
+/// 1. rows that failed static validation arrive as `InvalidRow` markers and become INVALID_… flags;
+/// 2. rows whose problem depends on D (a date after D, a performance or feedback year ≥ Y, an other-score year > Y)
+///    are left out and flagged (`DatedScreen`), the same under every rule set;
+/// 3. each axis scores its indicators from the rows left (`CompiledAxis.evaluate`);
+/// 4. the box, the recommendations and the pool screens follow from the levels.
 /// Employee rows were checked against the import's D; reviewed with an earlier D, a `position_since` after D gives
 /// negative full years (the lowest years-at-level band), never an error.
 public enum TalentEngine {
@@ -17,24 +21,25 @@ public enum TalentEngine {
     public static func assess(_ input: EmployeeInput, position: Position, context: ReviewContext,
                               rules: RuleSet) throws(EngineError) -> Placement? {
         let buffers = FingerprintBuffers()
-        return try assess(input, position: position, context: context, rules: rules, ruleID: rules.id,
-                          buffers: buffers)
+        return try assess(input, position: position, context: context, rules: rules,
+                          compiled: CompiledRules(rules, context: context), buffers: buffers)
     }
 
-    /// `assess` with the rule set's id computed once by the caller (a batch shares one string) and the fingerprint's
-    /// buffers reused.
+    /// `assess` with the rule set compiled once by the caller (a batch shares it) and the fingerprint's buffers
+    /// reused.
     static func assess(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet,
-                       ruleID: String, buffers: FingerprintBuffers) throws(EngineError) -> Placement? {
-        guard var placement = try placement(input, position: position, context: context, rules: rules, ruleID: ruleID)
+                       compiled: CompiledRules, buffers: FingerprintBuffers) throws(EngineError) -> Placement? {
+        guard var placement = try placement(input, position: position, context: context, rules: rules,
+                                            compiled: compiled)
         else { return nil }
-        placement.fingerprint = Fingerprint.of(input, position: position, context: context, rules: rules,
-                                               ruleID: ruleID, buffers: buffers)
+        placement.fingerprint = Fingerprint.of(input, position: position, context: context, scope: compiled.scope,
+                                               ruleID: compiled.ruleID, buffers: buffers)
         return placement
     }
 
     /// The placement of one employee with an empty fingerprint, which the caller sets.
     private static func placement(_ input: EmployeeInput, position: Position, context: ReviewContext, rules: RuleSet,
-                                  ruleID: String) throws(EngineError) -> Placement? {
+                                  compiled: CompiledRules) throws(EngineError) -> Placement? {
         let employee = input.employee
         guard rules.assessedStates.contains(employee.state) else { return nil }
         guard let target = rules.targetLevel(kind: position.kind, jenjang: position.jenjang) else {
@@ -45,32 +50,38 @@ public enum TalentEngine {
         for row in input.invalidRows { flags.insert(row.kind.invalidFlag) }
         if employee.nipDisagreesWithRecord { flags.insert(.nipMismatch) }
 
-        let kinerja = KinerjaRule.evaluate(input.performance, context: context, rules: rules.kinerja)
-        flags.formUnion(kinerja.flags)
-        leftOut += kinerja.leftOut
+        let screen = DatedScreen(input, context: context)
+        flags.formUnion(screen.flags)
+        leftOut += screen.leftOut
+        let facts = EmployeeFacts(input: screen.input, position: position, requirement: rules.requirement(target),
+                                  context: context, penalties: rules.penalties)
+        let kinerja = compiled.kinerja.evaluate(facts, flags: &flags)
+        let potensi = compiled.potensi.evaluate(facts, flags: &flags)
+        guard let potensiScore = potensi.score, let potensiLevel = potensi.level else {
+            preconditionFailure("a POTENSI axis always has a score (validate() refuses notPlacedWithout on it)")
+        }
 
-        let potensi = PotensiRule.evaluate(input, target: target, context: context, rules: rules)
-        flags.formUnion(potensi.flags)
-        leftOut += potensi.leftOut
-
-        let box = kinerja.level.map { Box(kinerja: $0, potensi: potensi.level) }
-        let countedPenalties = input.penalties.filter { $0.decidedOn <= context.referenceDate }
-        let pool = PoolRule.evaluate(employee: employee, box: box, penalties: countedPenalties, target: target,
+        let (kinerjaScore, kinerjaLevel) = (kinerja.score, kinerja.level)
+        let box = kinerjaLevel.map { Box(kinerja: $0, potensi: potensiLevel) }
+        let pool = PoolRule.evaluate(employee: employee, box: box, penalties: screen.input.penalties, target: target,
                                      context: context, rules: rules)
         let sortedFlags = flags.sorted
+        // The axes and the rows left out are moved into the explanation, not copied.
         let explanation = Explanation(
-            ruleSet: ruleID, year: context.year, referenceDate: context.referenceDate,
+            ruleSet: compiled.ruleID, year: context.year, referenceDate: context.referenceDate,
             position: PositionExplanation(code: position.code, kind: position.kind, jenjang: position.jenjang,
                                           targetLevel: target),
-            kinerja: kinerja.explanation, potensi: potensi.explanation, box: box, pool: pool, leftOut: leftOut,
-            flags: sortedFlags)
+            kinerja: consume kinerja, potensi: consume potensi, box: box, pool: pool,
+            candidate: CandidateEvidence(highestEducation: facts.highestEducation?.level,
+                                         bestLeadership: facts.bestLeadership),
+            leftOut: consume leftOut, flags: sortedFlags)
         return Placement(
             nip: employee.nip, year: context.year, status: box == nil ? .belumTerpetakan : .terpetakan,
-            reason: box == nil ? .noKinerja : nil, targetLevel: target, kinerjaScore: kinerja.score,
-            kinerjaLevel: kinerja.level, potensiScore: potensi.score, potensiLevel: potensi.level, box: box,
+            reason: box == nil ? .noKinerja : nil, targetLevel: target, kinerjaScore: kinerjaScore,
+            kinerjaLevel: kinerjaLevel, potensiScore: potensiScore, potensiLevel: potensiLevel, box: box,
             recommendations: box?.recommendations ?? [], isPoolMember: pool.member,
             poolBlockers: pool.blockers.map(\.blocker), krsNasional: pool.krsNasional, flags: sortedFlags,
-            ruleVersion: ruleID, explanation: explanation, fingerprint: "")
+            ruleVersion: compiled.ruleID, explanation: consume explanation, fingerprint: "")
     }
 
     /// Assesses a batch (the database job's 500 employees, or a whole city in memory).
@@ -82,7 +93,7 @@ public enum TalentEngine {
     ///   `EngineError.noTargetLevel` as `assess` does.
     public static func assess(batch: [EmployeeInput], organisation: Organisation, context: ReviewContext,
                               rules: RuleSet) throws(EngineError) -> [Placement] {
-        let ruleID = rules.id
+        let compiled = CompiledRules(rules, context: context)
         let buffers = FingerprintBuffers()
         // Each assessed employee's slot in the result, in NIP order (-1: not assessed).
         var slot = [Int](repeating: -1, count: batch.count)
@@ -104,7 +115,7 @@ public enum TalentEngine {
                     }
                     guard slot[index] >= 0 else { continue }
                     guard let placement = try assess(input, position: position, context: context, rules: rules,
-                                                      ruleID: ruleID, buffers: buffers)
+                                                      compiled: compiled, buffers: buffers)
                     else { preconditionFailure("an employee in an assessed state has a placement") }
                     (buffer.baseAddress! + slot[index]).initialize(to: placement)
                     filled[slot[index]] = true

@@ -66,12 +66,12 @@ public struct CandidateFacts: Hashable, Codable, Sendable {
     /// The facts of a placement and its employee row; education and leadership come from the placement's
     /// explanation (as counted at the review's D). An unplaced employee gets kinerja 0 (it is never a pool member).
     public init(placement: Placement, employee: Employee) {
-        let rekamJejak = placement.explanation.potensi.rekamJejak
+        let candidate = placement.explanation.candidate
         self.init(nip: placement.nip, targetLevel: placement.targetLevel, isPoolMember: placement.isPoolMember,
                   kinerjaScore: placement.kinerjaScore ?? .zero, potensiScore: placement.potensiScore,
                   positionCode: employee.positionCode, golongan: employee.golongan,
                   golonganSince: employee.golonganSince, cpnsDate: employee.cpnsDate,
-                  highestEducation: rekamJejak.highestEducation, bestLeadership: rekamJejak.bestLeadership,
+                  highestEducation: candidate.highestEducation, bestLeadership: candidate.bestLeadership,
                   birthDate: employee.birthDate, positionSince: employee.positionSince)
     }
 }

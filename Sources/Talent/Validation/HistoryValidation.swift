@@ -1,31 +1,32 @@
-/// Static validation of the rows of the history files (education … other_scores), DOMAIN.md §10 and Fine print.
+/// Static validation of the rows of the history files (education … other_scores and the optional files of §12.7),
+/// DOMAIN.md §10, §12.7 and Fine print.
 ///
 /// A row either becomes a typed record on its employee or an `InvalidRow` marker. Nothing here depends on D: a
 /// date after D or a year at or after Y is the engine's to flag (see `Validator`).
 enum HistoryValidation {
-    /// Adds `record` (whose NIP names `input`'s employee) to `input` as a typed row or an invalid-row marker.
-    static func add(_ record: RawRecord, to input: inout EmployeeInput) {
-        guard let kind = record.file.recordKind else { return }
-        let problem: Problem?
+    /// Validates one row of a history file (its NIP names an accepted employee; that is checked by the caller).
+    /// - Returns: the typed row, or the marker that replaces it on the employee (kind, line, what was wrong);
+    ///   nil for a file that holds no history (units, positions, employees).
+    static func validate(_ record: RawRecord) -> HistoryCheck? {
+        guard let kind = record.file.recordKind else { return nil }
+        let row: Result<HistoryRow, Problem>
         switch kind {
-        case .education: problem = append(education(record), to: &input.education)
-        case .training: problem = append(training(record), to: &input.training)
-        case .performance: problem = append(performance(record), to: &input.performance)
-        case .assessment: problem = append(assessment(record), to: &input.assessments)
-        case .award: problem = append(award(record), to: &input.awards)
-        case .penalty: problem = append(penalty(record), to: &input.penalties)
-        case .otherScore: problem = append(otherScore(record), to: &input.otherScores)
+        case .education: row = education(record).map(HistoryRow.education)
+        case .training: row = training(record).map(HistoryRow.training)
+        case .performance: row = performance(record).map(HistoryRow.performance)
+        case .assessment: row = assessment(record).map(HistoryRow.assessment)
+        case .award: row = award(record).map(HistoryRow.award)
+        case .penalty: row = penalty(record).map(HistoryRow.penalty)
+        case .otherScore: row = otherScore(record).map(HistoryRow.otherScore)
+        case .potentialAssessment: row = potentialAssessment(record).map(HistoryRow.potentialAssessment)
+        case .teamAssignment: row = teamAssignment(record).map(HistoryRow.teamAssignment)
+        case .feedback: row = feedback(record).map(HistoryRow.feedback)
+        case .actingAssignment: row = actingAssignment(record).map(HistoryRow.actingAssignment)
+        case .positionHistory: row = positionHistory(record).map(HistoryRow.positionHistory)
         }
-        if let problem { input.invalidRows.append(InvalidRow(kind: kind, line: record.line, problem: problem.text)) }
-    }
-
-    private static func append<Row>(_ result: Result<Row, Problem>, to rows: inout [Row]) -> Problem? {
-        switch result {
-        case let .success(row):
-            rows.append(row)
-            return nil
-        case let .failure(problem):
-            return problem
+        switch row {
+        case let .success(row): return .valid(row)
+        case let .failure(problem): return .invalid(InvalidRow(kind: kind, line: record.line, problem: problem.text))
         }
     }
 
@@ -43,20 +44,39 @@ enum HistoryValidation {
         guard graduated == nil || CivilDate(iso: graduated!) != nil else {
             return .failure(Problem("graduated_on \(graduated!) is not a date"))
         }
-        return .success(EducationRecord(level: level, institution: r.fields["institution"] ?? "",
-                                        major: r.fields["major"] ?? "", graduatedOn: graduated.flatMap(CivilDate.init(iso:))))
+        let fieldFit: Bool?
+        switch r["field_fit"] {
+        case nil: fieldFit = nil
+        case "true": fieldFit = true
+        case "false": fieldFit = false
+        case let text?: return .failure(Problem("field_fit \(text) is not true, false or empty"))
+        }
+        return .success(EducationRecord(level: level, institution: r.text("institution"), major: r.text("major"),
+                                        graduatedOn: graduated.flatMap(CivilDate.init(iso:)), fieldFit: fieldFit))
     }
 
     static func training(_ r: RawRecord) -> Result<TrainingRecord, Problem> {
         guard let kind = r["kind"] else { return .failure(Problem("kind is empty")) }
         guard let ended = requiredDate(r, "ended_on") else { return .failure(Problem("ended_on is missing or not a date")) }
-        guard let hours = r["hours"].flatMap({ Score(decimal: $0) }), hours >= .zero else {
-            return .failure(Problem("hours \(r["hours"] ?? "(empty)") is not a number of JP ≥ 0"))
+        // Empty hours count as 0 JP (DOMAIN.md Fine print); given hours must be a number ≥ 0.
+        var hours = Score.zero
+        if let text = r["hours"] {
+            guard let value = Score(decimal: text), value >= .zero else {
+                return .failure(Problem("hours \(text) is not a number of JP ≥ 0"))
+            }
+            hours = value
         }
-        return .success(TrainingRecord(kind: kind, title: r.fields["title"] ?? "", endedOn: ended, hours: hours))
+        return .success(TrainingRecord(kind: kind, title: r.text("title"), endedOn: ended, hours: hours))
     }
 
     static func performance(_ r: RawRecord) -> Result<PerformanceRecord, Problem> {
+        // A legacy score is truncated to hundredths: exact against the two-decimal legacy bands.
+        yearly(r, scoreRounding: false).map { PerformanceRecord(year: $0.year, predicate: $0.predicate, score: $0.score) }
+    }
+
+    /// A performance row's year and predicate-or-score, shared by performance.csv and feedback_360.csv.
+    private static func yearly(_ r: RawRecord, scoreRounding: Bool)
+        -> Result<(year: Int, predicate: PerformancePredicate?, score: Score?), Problem> {
         guard let year = r["year"].flatMap(Self.year) else {
             return .failure(Problem("year \(r["year"] ?? "(empty)") is not a year"))
         }
@@ -69,14 +89,13 @@ enum HistoryValidation {
         }
         var score: Score?
         if let text = r["score"] {
-            // Truncated to hundredths: exact against the two-decimal legacy bands.
-            guard let value = percentage(text, rounding: false) else {
+            guard let value = percentage(text, rounding: scoreRounding) else {
                 return .failure(Problem("score \(text) is not a number in 0–100"))
             }
             score = value
         }
         guard predicate != nil || score != nil else { return .failure(Problem("neither predicate nor score")) }
-        return .success(PerformanceRecord(year: year, predicate: predicate, score: score))
+        return .success((year, predicate, score))
     }
 
     static func assessment(_ r: RawRecord) -> Result<AssessmentRecord, Problem> {
@@ -103,7 +122,7 @@ enum HistoryValidation {
         if present.count == texts.count {
             var values: [Int] = []
             for (competency, text) in zip(Competency.allCases, present) {
-                guard let value = Int(text), String(value) == text, (1...5).contains(value) else {
+                guard let value = Self.level(text) else {
                     return .failure(Problem("\(competency.rawValue) level \(text) is not 1–5"))
                 }
                 values.append(value)
@@ -121,7 +140,7 @@ enum HistoryValidation {
             return .failure(Problem("level \(r["level"] ?? "(empty)") is not an award level"))
         }
         guard let day = requiredDate(r, "awarded_on") else { return .failure(Problem("awarded_on is missing or not a date")) }
-        return .success(AwardRecord(level: level, name: r.fields["name"] ?? "", awardedOn: day))
+        return .success(AwardRecord(level: level, name: r.text("name"), awardedOn: day))
     }
 
     static func penalty(_ r: RawRecord) -> Result<PenaltyRecord, Problem> {
@@ -148,6 +167,78 @@ enum HistoryValidation {
             return .failure(Problem("score \(r["score"] ?? "(empty)") is not a number in 0–100"))
         }
         return .success(OtherScoreRecord(year: year, score: score))
+    }
+
+    static func potentialAssessment(_ r: RawRecord) -> Result<PotentialAssessmentRecord, Problem> {
+        guard let day = requiredDate(r, "assessed_on") else {
+            return .failure(Problem("assessed_on is missing or not a date"))
+        }
+        var levels: [Int] = []
+        levels.reserveCapacity(PotentialAspect.allCases.count)
+        for aspect in PotentialAspect.allCases {
+            guard let level = r[aspect.rawValue].flatMap(Self.level) else {
+                return .failure(Problem("\(aspect.rawValue) level \(r[aspect.rawValue] ?? "(empty)") is not 1–5"))
+            }
+            levels.append(level)
+        }
+        return .success(PotentialAssessmentRecord(assessedOn: day, method: r.text("method"), levels: levels))
+    }
+
+    static func teamAssignment(_ r: RawRecord) -> Result<TeamAssignmentRecord, Problem> {
+        guard let role = r["role"].flatMap(TeamRole.init(rawValue:)) else {
+            return .failure(Problem("role \(r["role"] ?? "(empty)") is not KETUA or ANGGOTA"))
+        }
+        guard let scope = r["scope"].flatMap(TeamScope.init(rawValue:)) else {
+            return .failure(Problem("scope \(r["scope"] ?? "(empty)") is not LINTAS_INSTANSI or INSTANSI"))
+        }
+        guard let day = requiredDate(r, "decided_on") else {
+            return .failure(Problem("decided_on is missing or not a date"))
+        }
+        return .success(TeamAssignmentRecord(role: role, scope: scope, title: r.text("title"), decidedOn: day))
+    }
+
+    static func feedback(_ r: RawRecord) -> Result<FeedbackRecord, Problem> {
+        // A score with more decimals is rounded half-up to 2 places (DOMAIN.md Fine print of §12).
+        yearly(r, scoreRounding: true).map { FeedbackRecord(year: $0.year, predicate: $0.predicate, score: $0.score) }
+    }
+
+    static func actingAssignment(_ r: RawRecord) -> Result<ActingAssignmentRecord, Problem> {
+        guard let kind = r["kind"].flatMap(ActingKind.init(rawValue:)) else {
+            return .failure(Problem("kind \(r["kind"] ?? "(empty)") is not PJ, PLT or PLH"))
+        }
+        var level: ActingLevel?
+        if let text = r["level"] {
+            guard let value = ActingLevel(rawValue: text) else {
+                return .failure(Problem("level \(text) is not ATAS or SETARA"))
+            }
+            level = value
+        } else if kind != .pj {
+            return .failure(Problem("a \(kind.rawValue) assignment needs a level (ATAS or SETARA)"))
+        }
+        guard let started = requiredDate(r, "started_on") else {
+            return .failure(Problem("started_on is missing or not a date"))
+        }
+        var ended: CivilDate?
+        if let text = r["ended_on"] {
+            guard let value = CivilDate(iso: text) else { return .failure(Problem("ended_on \(text) is not a date")) }
+            guard value >= started else { return .failure(Problem("ended_on \(value) is before started_on \(started)")) }
+            ended = value
+        }
+        return .success(ActingAssignmentRecord(kind: kind, level: level, startedOn: started, endedOn: ended))
+    }
+
+    static func positionHistory(_ r: RawRecord) -> Result<PositionHistoryRecord, Problem> {
+        guard let started = requiredDate(r, "started_on") else {
+            return .failure(Problem("started_on is missing or not a date"))
+        }
+        guard let unit = r["unit_code"] else { return .failure(Problem("unit_code is empty")) }
+        return .success(PositionHistoryRecord(startedOn: started, unitCode: unit, agency: r["agency"] ?? ""))
+    }
+
+    /// A level 1–5 written as one digit alone (`4.0`, `04` and `4.5` are not levels).
+    static func level(_ text: String) -> Int? {
+        guard text.utf8.count == 1, let value = Int(text), (1...5).contains(value) else { return nil }
+        return value
     }
 
     private static func requiredDate(_ r: RawRecord, _ field: String) -> CivilDate? {

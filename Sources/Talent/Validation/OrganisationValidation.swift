@@ -7,14 +7,16 @@ enum OrganisationValidation {
         var seen: Set<String> = []
         for record in records {
             guard let code = record["unit_code"] else {
-                rejections.append(Rejection(file: .units, line: record.line, nip: "", reason: .missingField))
+                rejections.append(Rejection(file: .units, line: record.line, nip: "", reason: .missingField,
+                                            detail: "unit_code is empty"))
                 continue
             }
             guard seen.insert(code).inserted else {
-                rejections.append(Rejection(file: .units, line: record.line, nip: "", reason: .duplicateCode))
+                rejections.append(Rejection(file: .units, line: record.line, nip: "", reason: .duplicateCode,
+                                            detail: "unit_code \(code) is on an earlier row"))
                 continue
             }
-            candidates.append((record, Unit(code: code, name: record.fields["name"] ?? "", parentCode: record["parent_code"])))
+            candidates.append((record, Unit(code: code, name: record.text("name"), parentCode: record["parent_code"])))
         }
         let parents = Dictionary(uniqueKeysWithValues: candidates.map { ($0.unit.code, $0.unit.parentCode) })
         var accepted: [Unit] = []
@@ -22,7 +24,9 @@ enum OrganisationValidation {
             if reachesRoot(unit.code, parents: parents) {
                 accepted.append(unit)
             } else {
-                rejections.append(Rejection(file: .units, line: record.line, nip: "", reason: .invalidParent))
+                rejections.append(Rejection(file: .units, line: record.line, nip: "", reason: .invalidParent,
+                                            detail: "parent_code \(unit.parentCode ?? "") does not lead to an OPD "
+                                                + "through known units without a loop"))
             }
         }
         return accepted
@@ -52,18 +56,25 @@ enum OrganisationValidation {
             case let .success(position):
                 accepted.append(position)
                 seen.insert(position.code)
-            case let .failure(reason):
-                rejections.append(Rejection(file: .positions, line: record.line, nip: "", reason: reason))
+            case let .failure(refusal):
+                rejections.append(Rejection(file: .positions, line: record.line, nip: "", reason: refusal.reason,
+                                            detail: refusal.detail))
                 if let code = record["position_code"] { seen.insert(code) }
             }
         }
         return accepted
     }
 
-    private static func position(_ record: RawRecord, units: Set<String>, seen: Set<String>) -> Result<Position, RejectReason> {
-        guard let code = record["position_code"] else { return .failure(.missingField) }
-        guard let unit = record["unit_code"], units.contains(unit) else { return .failure(.invalidUnit) }
-        guard let kind = record["kind"].flatMap(PositionKind.init(rawValue:)) else { return .failure(.invalidPosition) }
+    private static func position(_ record: RawRecord, units: Set<String>,
+                                 seen: Set<String>) -> Result<Position, RowRefusal> {
+        guard let code = record["position_code"] else { return .failure(RowRefusal(.missingField, "position_code is empty")) }
+        guard let unit = record["unit_code"], units.contains(unit) else {
+            return .failure(RowRefusal(.invalidUnit, record["unit_code"].map { "unit_code \($0) is not an accepted unit" }
+                ?? "unit_code is empty"))
+        }
+        guard let kind = record["kind"].flatMap(PositionKind.init(rawValue:)) else {
+            return .failure(RowRefusal(.invalidPosition, "kind \(record["kind"] ?? "(empty)") is not a position kind"))
+        }
         let jenjangText = record["jenjang"]
         let jenjang = jenjangText.flatMap(Jenjang.init(rawValue:))
         let jenjangFits = kind == .fungsional ? jenjang != nil : jenjangText == nil
@@ -73,9 +84,14 @@ enum OrganisationValidation {
         case "true": critical = true
         default: critical = nil
         }
-        guard jenjangFits, let critical else { return .failure(.invalidPosition) }
-        guard !seen.contains(code) else { return .failure(.duplicateCode) }
-        return .success(Position(code: code, unitCode: unit, title: record.fields["title"] ?? "", kind: kind,
+        guard jenjangFits else {
+            return .failure(RowRefusal(.invalidPosition, "jenjang \(jenjangText ?? "(empty)") does not fit kind \(kind.rawValue)"))
+        }
+        guard let critical else {
+            return .failure(RowRefusal(.invalidPosition, "critical \(record["critical"]!) is not true, false or empty"))
+        }
+        guard !seen.contains(code) else { return .failure(RowRefusal(.duplicateCode, "position_code \(code) is on an earlier row")) }
+        return .success(Position(code: code, unitCode: unit, title: record.text("title"), kind: kind,
                                  jenjang: jenjang, critical: critical))
     }
 }

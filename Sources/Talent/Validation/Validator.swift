@@ -28,53 +28,70 @@
 /// - a legacy performance score is kept to hundredths by truncation (exact against two-decimal bands); a JPM or L with
 ///   more decimals is rounded half-up (Fine print); ranges are checked on the exact written value.
 public enum Validator {
-    /// Validates every row of a folder.
+    /// Validates every row of a folder held in memory, through the same row-by-row path an import streams
+    /// (`ValidationRun`).
     /// - Parameters:
     ///   - records: the rows of all input files, any order.
     ///   - referenceDate: D for the employee-row checks (DATE_AFTER_D).
     /// - Returns: the accepted organisation and employees (in file order, each with its rows) and the rejections in
     ///   rejected.csv order (file in §11 order, then line).
     public static func validate(_ records: [RawRecord], referenceDate: CivilDate) -> ValidatedInput {
-        var byFile: [InputFile: [RawRecord]] = [:]
+        var source = RecordsInMemory(records)
+        var builder = ValidatedInputBuilder()
+        do {
+            _ = try ValidationRun.run(&source, referenceDate: referenceDate, into: &builder)
+        } catch {
+            preconditionFailure("rows in memory and a builder throw nothing: \(error)")
+        }
+        return builder.input
+    }
+}
+
+/// Rows already in memory as a `RecordSource`: each file's rows in line order; a file with no row counts as present.
+private struct RecordsInMemory: RecordSource {
+    private var byFile: [InputFile: [RawRecord]] = [:]
+    let missingColumns: [(file: InputFile, columns: [String])] = []
+
+    init(_ records: [RawRecord]) {
         for record in records { byFile[record.file, default: []].append(record) }
         for file in byFile.keys { byFile[file]!.sort { $0.line < $1.line } }
-        var rejections: [Rejection] = []
-
-        let units = OrganisationValidation.units(byFile[.units] ?? [], rejections: &rejections)
-        let positions = OrganisationValidation.positions(byFile[.positions] ?? [], units: Set(units.map(\.code)),
-                                                         rejections: &rejections)
-        let positionCodes = Set(positions.map(\.code))
-
-        var employees: [EmployeeInput] = []
-        var indexByNIP: [String: Int] = [:]
-        var seenNIPs: Set<String> = []
-        for record in byFile[.employees] ?? [] {
-            let nip = record.fields["nip"] ?? ""
-            switch EmployeeValidation.employee(record, referenceDate: referenceDate, positions: positionCodes,
-                                               seenNIPs: seenNIPs) {
-            case let .success(employee):
-                indexByNIP[employee.nip] = employees.count
-                employees.append(EmployeeInput(employee: employee))
-            case let .failure(reason):
-                rejections.append(Rejection(file: .employees, line: record.line, nip: nip, reason: reason))
-            }
-            seenNIPs.insert(nip)
-        }
-
-        for file in InputFile.allCases where file.recordKind != nil {
-            for record in byFile[file] ?? [] {
-                let nip = record.fields["nip"] ?? ""
-                guard let index = indexByNIP[nip] else {
-                    rejections.append(Rejection(file: file, line: record.line, nip: nip, reason: .unknownNIP))
-                    continue
-                }
-                HistoryValidation.add(record, to: &employees[index])
-            }
-        }
-
-        rejections.sort { ($0.file, $0.line) < ($1.file, $1.line) }
-        return ValidatedInput(units: units, positions: positions, employees: employees, rejections: rejections)
     }
+
+    func forEachRecord(of file: InputFile, _ body: (RawRecord) throws -> Void) throws -> Bool {
+        for record in byFile[file] ?? [] { try body(record) }
+        return true
+    }
+}
+
+/// Collects a validation run into a `ValidatedInput` in memory (`talenta review-folder`, `Validator.validate`).
+public struct ValidatedInputBuilder: ValidationSink {
+    /// What was collected so far.
+    public private(set) var input = ValidatedInput(units: [], positions: [], employees: [], rejections: [])
+    private var indexByNIP: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func organisation(units: [Unit], positions: [Position]) {
+        input.units = units
+        input.positions = positions
+    }
+
+    public func begin(_ file: InputFile) {}
+
+    public mutating func employee(_ employee: Employee, line: Int) {
+        indexByNIP[employee.nip] = input.employees.count
+        input.employees.append(EmployeeInput(employee: employee))
+    }
+
+    public mutating func history(_ check: HistoryCheck, nip: String, line: Int, file: InputFile) {
+        input.employees[indexByNIP[nip]!].append(check)
+    }
+
+    public mutating func rejected(_ rejection: Rejection) {
+        input.rejections.append(rejection)
+    }
+
+    public func end(_ file: InputFile) {}
 }
 
 /// The outcome of `Validator.validate`.

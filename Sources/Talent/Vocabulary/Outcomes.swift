@@ -64,21 +64,34 @@ public enum PlanFlag: String, CaseIterable, Codable, Sendable {
     case noSuccessor = "NO_SUCCESSOR"
 }
 
-/// A data-quality or computation flag on a placement (DOMAIN.md §4, §5, §10). Printed in alphabetical order, each once;
-/// the cases are declared alphabetically so `allCases` order is the print order.
+/// A data-quality or computation flag on a placement (DOMAIN.md §4, §5, §10, §12.6). Printed in alphabetical order,
+/// each once; the cases are declared alphabetically so `allCases` order is the print order.
+///
+/// The INVALID_… flags and NIP_MISMATCH come from validation and are the same under every rule set; the others are
+/// raised by the rule set's indicators (DUPLICATE_…, KINERJA_PARTIAL, TANPA_…, BIDANG_ILMU_BELUM_DINILAI).
 public enum PlacementFlag: String, CaseIterable, Codable, Sendable, Comparable {
+    case bidangIlmuBelumDinilai = "BIDANG_ILMU_BELUM_DINILAI"
+    case duplicateFeedbackYear = "DUPLICATE_FEEDBACK_YEAR"
     case duplicateOtherScore = "DUPLICATE_OTHER_SCORE"
     case duplicateYear = "DUPLICATE_YEAR"
+    case invalidActingAssignment = "INVALID_ACTING_ASSIGNMENT"
     case invalidAssessment = "INVALID_ASSESSMENT"
     case invalidAward = "INVALID_AWARD"
     case invalidEducation = "INVALID_EDUCATION"
+    case invalidFeedback = "INVALID_FEEDBACK"
     case invalidOtherScore = "INVALID_OTHER_SCORE"
     case invalidPenalty = "INVALID_PENALTY"
     case invalidPerformance = "INVALID_PERFORMANCE"
+    case invalidPositionHistory = "INVALID_POSITION_HISTORY"
+    case invalidPotentialAssessment = "INVALID_POTENTIAL_ASSESSMENT"
+    case invalidTeamAssignment = "INVALID_TEAM_ASSIGNMENT"
     case invalidTraining = "INVALID_TRAINING"
     case kinerjaPartial = "KINERJA_PARTIAL"
     case nipMismatch = "NIP_MISMATCH"
     case tanpaAsesmen = "TANPA_ASESMEN"
+    case tanpaAsesmenPotensi = "TANPA_ASESMEN_POTENSI"
+    case tanpaPendidikan = "TANPA_PENDIDIKAN"
+    case tanpaUmpanBalik360 = "TANPA_UMPAN_BALIK_360"
 
     /// Alphabetical by code.
     public static func < (lhs: PlacementFlag, rhs: PlacementFlag) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -19,8 +19,22 @@ public enum PerformancePredicate: String, CaseIterable, Codable, Sendable, Compa
     public static func < (lhs: PerformancePredicate, rhs: PerformancePredicate) -> Bool { lhs.order < rhs.order }
 }
 
+/// A level of one axis of the grid: low, middle or high (DOMAIN.md §1). Both axes share the grid's three rows and
+/// columns; each writes them in its own words. The rule set's axes are generic over their level.
+public protocol GridLevel: CaseIterable, Comparable, Codable, Hashable, Sendable, CodingKeyRepresentable,
+    RawRepresentable where RawValue == String {
+    /// 0 (low), 1 (middle) or 2 (high).
+    var rank: Int { get }
+    /// The level of rank 0, 1 or 2 (a rank outside is clamped).
+    init(rank: Int)
+}
+
+extension GridLevel {
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
+
 /// The performance axis of the grid (DOMAIN.md §1).
-public enum KinerjaLevel: String, CaseIterable, Codable, Sendable, Comparable {
+public enum KinerjaLevel: String, CaseIterable, Codable, Sendable, GridLevel {
     /// Di bawah ekspektasi, below expectation.
     case bawah = "BAWAH"
     /// Sesuai ekspektasi, meets expectation.
@@ -28,7 +42,7 @@ public enum KinerjaLevel: String, CaseIterable, Codable, Sendable, Comparable {
     /// Di atas ekspektasi, above expectation.
     case atas = "ATAS"
 
-    private var order: Int {
+    public var rank: Int {
         switch self {
         case .bawah: return 0
         case .sesuai: return 1
@@ -36,16 +50,16 @@ public enum KinerjaLevel: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: KinerjaLevel, rhs: KinerjaLevel) -> Bool { lhs.order < rhs.order }
+    public init(rank: Int) { self = rank <= 0 ? .bawah : rank == 1 ? .sesuai : .atas }
 }
 
 /// The potential axis of the grid (DOMAIN.md §1).
-public enum PotensiLevel: String, CaseIterable, Codable, Sendable, Comparable {
+public enum PotensiLevel: String, CaseIterable, Codable, Sendable, GridLevel {
     case rendah = "RENDAH"
     case menengah = "MENENGAH"
     case tinggi = "TINGGI"
 
-    private var order: Int {
+    public var rank: Int {
         switch self {
         case .rendah: return 0
         case .menengah: return 1
@@ -53,5 +67,5 @@ public enum PotensiLevel: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: PotensiLevel, rhs: PotensiLevel) -> Bool { lhs.order < rhs.order }
+    public init(rank: Int) { self = rank <= 0 ? .rendah : rank == 1 ? .menengah : .tinggi }
 }

@@ -40,18 +40,28 @@ extension PlacementFlag {
     /// Position in `allCases` (alphabetical), without building the array.
     fileprivate var bitIndex: UInt32 {
         switch self {
-        case .duplicateOtherScore: return 0
-        case .duplicateYear: return 1
-        case .invalidAssessment: return 2
-        case .invalidAward: return 3
-        case .invalidEducation: return 4
-        case .invalidOtherScore: return 5
-        case .invalidPenalty: return 6
-        case .invalidPerformance: return 7
-        case .invalidTraining: return 8
-        case .kinerjaPartial: return 9
-        case .nipMismatch: return 10
-        case .tanpaAsesmen: return 11
+        case .bidangIlmuBelumDinilai: return 0
+        case .duplicateFeedbackYear: return 1
+        case .duplicateOtherScore: return 2
+        case .duplicateYear: return 3
+        case .invalidActingAssignment: return 4
+        case .invalidAssessment: return 5
+        case .invalidAward: return 6
+        case .invalidEducation: return 7
+        case .invalidFeedback: return 8
+        case .invalidOtherScore: return 9
+        case .invalidPenalty: return 10
+        case .invalidPerformance: return 11
+        case .invalidPositionHistory: return 12
+        case .invalidPotentialAssessment: return 13
+        case .invalidTeamAssignment: return 14
+        case .invalidTraining: return 15
+        case .kinerjaPartial: return 16
+        case .nipMismatch: return 17
+        case .tanpaAsesmen: return 18
+        case .tanpaAsesmenPotensi: return 19
+        case .tanpaPendidikan: return 20
+        case .tanpaUmpanBalik360: return 21
         }
     }
 }

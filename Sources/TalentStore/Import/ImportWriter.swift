@@ -2,17 +2,21 @@ import Foundation
 public import Postgres
 public import Talent
 
-/// Applies a validated §11 input folder to the `hr` schema, in one transaction.
+/// Applies a §11 input folder to the `hr` schema, in one transaction, streaming it: rows are read, validated
+/// (`ValidationRun`) and staged by COPY (`ImportStaging`) one at a time, then checked by the shrink guard and applied
+/// set-wise in SQL. Memory holds the organisation and one key per employee NIP, never a file.
 ///
 /// An import is a snapshot of the files given:
 /// - units, positions and employees are upserted by code and NIP (rows the files do not mention are kept as they are);
 /// - for every history file in the folder (education … other scores), each *imported* employee's rows of that kind
 ///   and their invalid-row markers are replaced by exactly the rows of this import: a present file with no row for
-///   that employee (even one with only its header) leaves it with none; a history file absent from the folder
-///   leaves that kind of history, and its markers, as they are;
-/// - the rejected rows are kept in `hr.import_reject` under a new `hr.import_run`, which also records the counts per
-///   file, the reference date used and the unknown files skipped.
-/// Any error rolls the whole import back: it is applied with its report, or not at all.
+///   that employee (even one with only its header) leaves it with none, within the `ShrinkGuard`; a history file
+///   absent from the folder leaves that kind of history, and its markers, as they are;
+/// - the rejected rows are kept in `hr.import_reject` (with their detail) under a new `hr.import_run`, which also
+///   records the counts per file, the reference date used and the unknown files skipped; invalid-row markers name
+///   the import.
+/// Any error (a malformed file, the shrink guard, the database) rolls the whole import back: it is applied with its
+/// report, or not at all.
 ///
 /// The event-driven recalculation triggers (sql/0006) are deferred for the import's transaction
 /// (`talenta.defer_recalculation`); instead, one recalculation of everyone for the open period is enqueued in the same
@@ -22,43 +26,63 @@ public enum ImportWriter {
     public struct Outcome: Sendable {
         /// `hr.import_run.id`.
         public var importID: Int64
-        /// Rows per file, §11 order.
-        public var counts: [(file: InputFile, counts: FileCounts)]
+        /// Rows per file, §11 order, and the absent history files.
+        public var summary: ValidationSummary
         /// The `recalculation` job of everyone for the open period, nil when there is no review period yet.
         public var recalculationJobID: Int64?
+        /// Optional columns the files left out, each with the stored rows of the imported employees that had a value
+        /// in it and now have none.
+        public var missingColumns: [(file: InputFile, column: String, storedValuesCleared: Int)]
+        /// Files read and validated (rejections kept, rows counted) that have no `hr` table yet, so their rows are not
+        /// stored.
+        public var unstoredFiles: [InputFile]
     }
 
-    /// Applies `input` in a transaction of its own.
+    /// Reads, validates, stages and applies a folder in a transaction of its own.
     /// - Parameters:
+    ///   - folder: the folder's rows (`InputFolderReader`), read once, file by file.
     ///   - source: where the files came from (the folder), recorded on the import run.
     ///   - referenceDate: D used for the employee-row checks.
-    ///   - rowsRead: data rows read per file.
     ///   - unknownFiles: files of the folder that were skipped.
-    /// - Throws: `PostgresError` from any statement (nothing is applied then); `EncodingError` never in practice.
-    /// - Complexity: about 30 statements whatever the folder's size; the history rows travel by COPY.
-    public static func apply(_ input: ValidatedInput, source: String, referenceDate: CivilDate,
-                             rowsRead: [InputFile: Int], unknownFiles: [String], absentFiles: [InputFile],
-                             on connection: Connection) throws -> Outcome {
-        let counts = FileCounts.of(read: rowsRead, input: input)
-        return try connection.withTransaction { connection in
+    ///   - guard: the shrink guard.
+    /// - Throws: the folder's error (`InterchangeError` for a malformed file), `ShrinkRefusal`, or `PostgresError`
+    ///   from any statement; nothing is applied then.
+    /// - Complexity: O(rows) time; memory flat in the rows (the organisation, ~16 bytes per employee NIP).
+    public static func run(_ folder: inout some RecordSource, source: String, referenceDate: CivilDate,
+                           unknownFiles: [String], guard shrinkGuard: ShrinkGuard,
+                           on connection: Connection) throws -> Outcome {
+        try connection.withTransaction { connection in
             try connection.execute("SELECT set_config('talenta.defer_recalculation', 'on', true)",
                                    name: "hr.defer_recalculation")
-            let importID = try startRun(source: source, referenceDate: referenceDate, counts: counts,
+            // The replacement joins and sorts whole files: let them work in memory for this transaction only.
+            try connection.execute("SELECT set_config('work_mem', '256MB', true)", name: "hr.import_work_mem")
+            var staging = try ImportStaging(on: connection)
+            let summary: ValidationSummary
+            do {
+                summary = try ValidationRun.run(&folder, referenceDate: referenceDate, into: &staging)
+            } catch {
+                staging.abort()
+                throw error
+            }
+            let histories = staging.stagedFiles.filter { $0.recordKind != nil }
+            let broken = try shrinkGuard.check(histories, on: connection)
+            guard broken.isEmpty else {
+                throw ShrinkRefusal(shrinks: broken, maxShrinkPercent: shrinkGuard.maxShrinkPercent)
+            }
+            let missing = try clearedValues(folder.missingColumns, on: connection)
+            let importID = try startRun(source: source, referenceDate: referenceDate, counts: summary.counts,
                                         unknownFiles: unknownFiles, on: connection)
-            try upsertUnits(input.units, on: connection)
-            try upsertPositions(input.positions, on: connection)
-            let ids = try upsertEmployees(input.employees.map(\.employee), on: connection)
-            let present = InputFile.allCases.filter { $0.recordKind != nil && !absentFiles.contains($0) }
-            try replaceHistory(input.employees, ids: ids, files: Set(present), on: connection)
-            try connection.copyIn("COPY hr.import_reject (import_id, file, line, nip, reason) FROM STDIN",
-                                  rows: input.rejections.map { rejection -> [String?] in
-                [String(importID), rejection.file.rawValue, String(rejection.line),
-                 rejection.nip.isEmpty ? nil : rejection.nip, rejection.reason.rawValue]
-            })
+            try upsertUnits(staging.units, on: connection)
+            try upsertPositions(staging.positions, on: connection)
+            try upsertEmployees(on: connection)
+            try replaceHistory(histories, importID: importID, on: connection)
+            try keepRejections(staging.organisationRejections, staged: staging.stagedFiles, importID: importID,
+                               on: connection)
             let recalculation: Int64? = try connection.execute(
                 "SELECT hr.request_full_recalculation() AS job", name: "hr.request_full_recalculation")
                 .rows[0].decode("job")
-            return Outcome(importID: importID, counts: counts, recalculationJobID: recalculation)
+            return Outcome(importID: importID, summary: summary, recalculationJobID: recalculation,
+                           missingColumns: missing, unstoredFiles: staging.unstoredFiles)
         }
     }
 
@@ -72,6 +96,30 @@ public enum ImportWriter {
             VALUES ($1, $2::date, $3::jsonb, $4::text[]) RETURNING id
             """, [source, referenceDate.description, PostgresJSON(byFile), unknownFiles],
             name: "hr.start_import").rows[0].decode("id", as: Int64.self)
+    }
+
+    /// For each optional column a file left out that its `hr` table stores: how many stored rows of the imported
+    /// employees hold a value there (the import replaces them with rows without one).
+    private static func clearedValues(_ missing: [(file: InputFile, columns: [String])],
+                                      on connection: Connection) throws -> [(file: InputFile, column: String,
+                                                                             storedValuesCleared: Int)] {
+        var result: [(file: InputFile, column: String, storedValuesCleared: Int)] = []
+        for (file, columns) in missing {
+            for column in columns {
+                guard let table = HistoryTable.of(file), table.columns.contains(column) else {
+                    result.append((file, column, 0))
+                    continue
+                }
+                let count = try connection.execute("""
+                    SELECT count(*) AS n FROM \(table.table) h
+                      JOIN hr.employee e ON e.id = h.employee_id
+                      JOIN \(EmployeeTable.stagingTable) s ON s.nip = e.nip AND s.reason IS NULL
+                     WHERE h.\(column) IS NOT NULL
+                    """, name: "hr.cleared_values").rows[0].decode("n", as: Int.self)
+                result.append((file, column, count))
+            }
+        }
+        return result
     }
 
     private static func upsertUnits(_ units: [Talent.Unit], on connection: Connection) throws {
@@ -98,110 +146,93 @@ public enum ImportWriter {
                   positions.map(\.critical)], name: "hr.upsert_positions")
     }
 
-    /// - Returns: internal id by NIP.
-    private static func upsertEmployees(_ employees: [Employee], on connection: Connection) throws -> [String: Int64] {
-        guard !employees.isEmpty else { return [:] }
-        func date(_ value: CivilDate?) -> String { value?.description ?? "" }
-        let rows = try connection.execute("""
-            INSERT INTO hr.employee (nip, name, sex, birth_date, status, state, golongan, golongan_since, cpns_date,
-                                     position_code, position_since)
-            SELECT nip, name, sex, birth::date, status, state, golongan, NULLIF(golongan_since, '')::date,
-                   NULLIF(cpns, '')::date, position, since::date
-              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::text[], $10::text[], $11::text[])
-                   AS t(nip, name, sex, birth, status, state, golongan, golongan_since, cpns, position, since)
-            ON CONFLICT (nip) DO UPDATE
-               SET name = EXCLUDED.name, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date,
-                   status = EXCLUDED.status, state = EXCLUDED.state, golongan = EXCLUDED.golongan,
-                   golongan_since = EXCLUDED.golongan_since, cpns_date = EXCLUDED.cpns_date,
-                   position_code = EXCLUDED.position_code, position_since = EXCLUDED.position_since,
-                   updated_at = now()
-            RETURNING id, nip
-            """, [employees.map(\.nip), employees.map(\.name), employees.map(\.sex.rawValue),
-                  employees.map { $0.birthDate.description }, employees.map(\.status.rawValue),
-                  employees.map(\.state.rawValue), employees.map(\.golongan.notation),
-                  employees.map { date($0.golonganSince) }, employees.map { date($0.cpnsDate) },
-                  employees.map(\.positionCode), employees.map { $0.positionSince.description }],
-            name: "hr.upsert_employees").rows
-        var ids: [String: Int64] = [:]
-        for row in rows { ids[try row.text("nip")] = try row.decode("id", as: Int64.self) }
-        return ids
+    /// Upserts the accepted employees in file order and keeps their ids in `pg_temp.import_ids` (id, NIP, line).
+    private static func upsertEmployees(on connection: Connection) throws {
+        let columns = EmployeeTable.columns.joined(separator: ", ")
+        try connection.execute("""
+            CREATE TEMP TABLE import_ids (employee_id bigint NOT NULL, nip text NOT NULL, line integer NOT NULL)
+                ON COMMIT DROP
+            """, name: "hr.import_ids")
+        try connection.execute("""
+            WITH upserted AS (
+                INSERT INTO hr.employee (\(columns))
+                SELECT \(columns) FROM \(EmployeeTable.stagingTable) WHERE reason IS NULL ORDER BY line
+                ON CONFLICT (nip) DO UPDATE
+                   SET name = EXCLUDED.name, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date,
+                       status = EXCLUDED.status, state = EXCLUDED.state, golongan = EXCLUDED.golongan,
+                       golongan_since = EXCLUDED.golongan_since, cpns_date = EXCLUDED.cpns_date,
+                       position_code = EXCLUDED.position_code, position_since = EXCLUDED.position_since,
+                       updated_at = now()
+                RETURNING id, nip)
+            INSERT INTO pg_temp.import_ids (employee_id, nip, line)
+            SELECT u.id, u.nip, s.line
+              FROM upserted u JOIN \(EmployeeTable.stagingTable) s ON s.nip = u.nip AND s.reason IS NULL
+            """, name: "hr.upsert_employees")
+        try connection.execute("ANALYZE pg_temp.import_ids", name: "hr.import_ids_analyze")
     }
 
-    /// Deletes the imported employees' history rows and markers of the kinds in `files`, then copies the new ones
-    /// in (one COPY per table; a kind not in `files` has no rows, its file being absent).
-    private static func replaceHistory(_ inputs: [EmployeeInput], ids: [String: Int64], files: Set<InputFile>,
+    /// Replaces the imported employees' rows and markers of each staged history file, in employee then line order.
+    private static func replaceHistory(_ files: [InputFile], importID: Int64, on connection: Connection) throws {
+        let tables = files.compactMap(HistoryTable.of)
+        for table in tables {
+            let columns = table.columns.joined(separator: ", ")
+            try connection.execute("""
+                DELETE FROM \(table.table) WHERE employee_id IN (SELECT employee_id FROM pg_temp.import_ids)
+                """, name: "hr.delete_history")
+            try connection.execute("""
+                INSERT INTO \(table.table) (employee_id, \(columns))
+                SELECT i.employee_id, \(table.columns.map { "s." + $0 }.joined(separator: ", "))
+                  FROM \(table.stagingTable) s JOIN pg_temp.import_ids i ON i.nip = s.nip
+                 WHERE s.reason IS NULL AND s.problem IS NULL
+                 ORDER BY i.line, s.line
+                """, name: "hr.insert_history")
+        }
+        guard !tables.isEmpty else { return }
+        let kinds = tables.compactMap(\.file.recordKind?.rawValue)
+        try connection.execute("""
+            DELETE FROM hr.invalid_row
+             WHERE employee_id IN (SELECT employee_id FROM pg_temp.import_ids) AND kind = ANY($1::text[])
+            """, [kinds], name: "hr.delete_invalid_row")
+        // One statement for every file, so markers keep the order of a per-employee walk: employee, file, line.
+        var parameters: [any PostgresEncodable & Sendable] = [importID]
+        var branches: [String] = []
+        for (position, table) in tables.enumerated() {
+            parameters += [table.file.recordKind!.rawValue, table.file.rawValue]
+            branches.append("""
+                SELECT nip, line, problem, $\(parameters.count - 1)::text AS kind, $\(parameters.count)::text AS file,
+                       \(position) AS position
+                  FROM \(table.stagingTable) WHERE problem IS NOT NULL
+                """)
+        }
+        try connection.execute("""
+            INSERT INTO hr.invalid_row (employee_id, kind, file, line, reason, import_id)
+            SELECT i.employee_id, s.kind, s.file, s.line, s.problem, $1
+              FROM (\(branches.joined(separator: " UNION ALL "))) s JOIN pg_temp.import_ids i ON i.nip = s.nip
+             ORDER BY i.line, s.position, s.line
+            """, parameters, name: "hr.insert_invalid_row")
+    }
+
+    /// Keeps every rejected row in `hr.import_reject`: the organisation's from memory, the others from staging.
+    private static func keepRejections(_ organisation: [Rejection], staged: [InputFile], importID: Int64,
                                        on connection: Connection) throws {
-        let allIDs = Array(ids.values)
-        for (file, name, sql) in deleteStatements where files.contains(file) {
-            try connection.execute(sql, [allIDs], name: name)
+        if !organisation.isEmpty {
+            try connection.execute("""
+                INSERT INTO hr.import_reject (import_id, file, line, nip, reason, detail)
+                SELECT $1, file, line, NULL, reason, detail
+                  FROM unnest($2::text[], $3::int[], $4::text[], $5::text[]) AS t(file, line, reason, detail)
+                """, [importID, organisation.map(\.file.rawValue), organisation.map(\.line),
+                      organisation.map(\.reason.rawValue), organisation.map(\.detail)], name: "hr.keep_rejections")
         }
-        let kinds = files.compactMap(\.recordKind?.rawValue).sorted()
-        try connection.execute("DELETE FROM hr.invalid_row WHERE employee_id = ANY($1) AND kind = ANY($2::text[])",
-                               [allIDs, kinds], name: "hr.delete_invalid_row")
-        // Each COPY builds its rows employee by employee while it sends them, so the import holds the validated
-        // input and one chunk of COPY text, not a second copy of every history row.
-        func rows(_ make: @escaping (String, EmployeeInput) -> [[String?]]) -> some Sequence<[String?]> {
-            inputs.lazy.flatMap { input -> [[String?]] in
-                guard let id = ids[input.employee.nip].map(String.init) else { return [] }
-                return make(id, input)
-            }
+        for file in staged {
+            let staging = file == .employees ? EmployeeTable.stagingTable : HistoryTable.of(file)!.stagingTable
+            try connection.execute("""
+                INSERT INTO hr.import_reject (import_id, file, line, nip, reason, detail)
+                SELECT $1, $2, line, nip, reason, detail FROM \(staging) WHERE reason IS NOT NULL
+                """, [importID, file.rawValue], name: "hr.keep_rejections")
         }
-        let competencies = Competency.allCases.map(\.rawValue).joined(separator: ", ")
-        try connection.copyIn(
-            "COPY hr.education (employee_id, level, institution, major, graduated_on) FROM STDIN",
-            rows: rows { id, input in
-                input.education.map { r in
-                    [id, r.level.rawValue, nonEmpty(r.institution), nonEmpty(r.major), CopyField.date(r.graduatedOn)]
-                }
-            })
-        try connection.copyIn("COPY hr.training (employee_id, kind, title, ended_on, hours) FROM STDIN",
-                              rows: rows { id, input in
-            input.training.map { r in [id, r.kind, nonEmpty(r.title), r.endedOn.description, r.hours.description] }
-        })
-        try connection.copyIn("COPY hr.performance (employee_id, year, predicate, score) FROM STDIN",
-                              rows: rows { id, input in
-            input.performance.map { r in [id, String(r.year), r.predicate?.rawValue, CopyField.score(r.score)] }
-        })
-        try connection.copyIn(
-            "COPY hr.assessment (employee_id, assessed_on, method, jpm_percent, " + competencies + ") FROM STDIN",
-            rows: rows { id, input in
-                input.assessments.map { r in
-                    let levels: [String?] = r.levels?.map { String($0) }
-                        ?? Array(repeating: nil, count: Competency.allCases.count)
-                    return [id, r.assessedOn.description, r.method?.rawValue, CopyField.score(r.jpmPercent)] + levels
-                }
-            })
-        try connection.copyIn("COPY hr.award (employee_id, level, name, awarded_on) FROM STDIN",
-                              rows: rows { id, input in
-            input.awards.map { r in [id, r.level.rawValue, nonEmpty(r.name), r.awardedOn.description] }
-        })
-        try connection.copyIn("COPY hr.penalty (employee_id, level, decided_on, ends_on) FROM STDIN",
-                              rows: rows { id, input in
-            input.penalties.map { r in [id, r.level.rawValue, r.decidedOn.description, CopyField.date(r.endsOn)] }
-        })
-        try connection.copyIn("COPY hr.other_score (employee_id, year, score) FROM STDIN", rows: rows { id, input in
-            input.otherScores.map { r in [id, String(r.year), r.score.description] }
-        })
-        try connection.copyIn("COPY hr.invalid_row (employee_id, kind, file, line, reason) FROM STDIN",
-                              rows: rows { id, input in
-            input.invalidRows.map { r in
-                let file = InputFile.allCases.first { $0.recordKind == r.kind }?.rawValue ?? r.kind.rawValue
-                return [id, r.kind.rawValue, file, String(r.line), r.problem]
-            }
-        })
+        try connection.execute("""
+            INSERT INTO hr.import_reject (import_id, file, line, nip, reason, detail)
+            SELECT $1, file, line, nip, reason, detail FROM \(ImportStaging.unstoredTable)
+            """, [importID], name: "hr.keep_rejections")
     }
-
-    /// The history table of each history file for a set of employees, with its statement name.
-    private static let deleteStatements: [(file: InputFile, name: String, sql: String)] = [
-        (.education, "hr.delete_education", "DELETE FROM hr.education WHERE employee_id = ANY($1)"),
-        (.training, "hr.delete_training", "DELETE FROM hr.training WHERE employee_id = ANY($1)"),
-        (.performance, "hr.delete_performance", "DELETE FROM hr.performance WHERE employee_id = ANY($1)"),
-        (.assessments, "hr.delete_assessment", "DELETE FROM hr.assessment WHERE employee_id = ANY($1)"),
-        (.awards, "hr.delete_award", "DELETE FROM hr.award WHERE employee_id = ANY($1)"),
-        (.penalties, "hr.delete_penalty", "DELETE FROM hr.penalty WHERE employee_id = ANY($1)"),
-        (.otherScores, "hr.delete_other_score", "DELETE FROM hr.other_score WHERE employee_id = ANY($1)"),
-    ]
-
-    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 }

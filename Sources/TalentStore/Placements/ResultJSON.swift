@@ -1,7 +1,7 @@
 public import Talent
 
 /// The JSON text of a result's two documents, written field by field: the same text as their `Codable` forms through
-/// `JSONStreamEncoder` (explanation version 2, `StoredInputs` version 2; checked byte for byte by the tests), at a
+/// `JSONStreamEncoder` (explanation version 3, `StoredInputs` version 3; checked byte for byte by the tests), at a
 /// fraction of the CPU. Going through `Codable` costs a boxed container, a generic-metadata lookup and reference
 /// counting per value: 40% of the worker's CPU in an annual review (perf, 50,000 employees), for about 150 values
 /// per result.
@@ -23,10 +23,14 @@ public enum ResultJSON {
         if let jenjang = e.position.jenjang { w.key("jenjang"); w.string(jenjang.rawValue) }
         w.key("targetLevel"); w.string(e.position.targetLevel.rawValue)
         w.close("}")
-        kinerja(e.kinerja, &w)
-        potensi(e.potensi, &w)
+        w.key("kinerja"); axis(e.kinerja, &w)
+        w.key("potensi"); axis(e.potensi, &w)
         if let box = e.box { w.key("box"); w.int(box.number) }
         pool(e.pool, &w)
+        w.key("candidate"); w.open("{")
+        if let education = e.candidate.highestEducation { w.key("highestEducation"); w.string(education.rawValue) }
+        if let leadership = e.candidate.bestLeadership { w.key("bestLeadership"); w.string(leadership.rawValue) }
+        w.close("}")
         w.key("leftOut"); w.open("[")
         for row in e.leftOut {
             w.element(); w.open("{")
@@ -43,99 +47,106 @@ public enum ResultJSON {
         return w.text
     }
 
-    private static func kinerja(_ k: KinerjaExplanation, _ w: inout JSONBytes) {
-        w.key("kinerja"); w.open("{")
-        w.key("windowFirstYear"); w.int(k.windowFirstYear)
-        w.key("windowLastYear"); w.int(k.windowLastYear)
-        w.key("yearsUsed"); w.open("[")
-        for year in k.yearsUsed {
-            w.element(); w.open("[")
-            w.element(); w.int(year.year)
-            w.element(); w.string(year.predicate.rawValue)
-            w.element(); w.score(year.points)
-            w.element(); w.weight(year.weight)
-            w.element(); w.int(year.rowsForYear)
+    private static func axis<Level: GridLevel>(_ a: AxisExplanation<Level>, _ w: inout JSONBytes) {
+        w.open("{")
+        if let score = a.score { w.key("score"); w.score(score) }
+        if let level = a.level { w.key("level"); w.string(level.rawValue) }
+        if let level = a.levelFromScore { w.key("levelFromScore"); w.string(level.rawValue) }
+        w.key("highMinimum"); w.score(a.highMinimum)
+        w.key("middleMinimum"); w.score(a.middleMinimum)
+        if let weightCase = a.weightCase { w.key("weightCase"); w.string(weightCase) }
+        if !a.adjustments.isEmpty {
+            w.key("adjustments"); w.open("[")
+            for adjustment in a.adjustments {
+                w.element(); w.open("[")
+                w.element(); w.string(adjustment.kind.rawValue)
+                w.element(); w.string(adjustment.indicator)
+                w.element(); w.string(adjustment.level.rawValue)
+                w.close("]")
+            }
             w.close("]")
         }
-        w.close("]")
-        w.key("partial"); w.bool(k.partial)
-        if let score = k.score { w.key("score"); w.score(score) }
-        w.key("atasMinimum"); w.score(k.atasMinimum)
-        w.key("sesuaiMinimum"); w.score(k.sesuaiMinimum)
-        w.key("latestOverride"); w.bool(k.latestOverride)
-        if let level = k.level { w.key("level"); w.string(level.rawValue) }
+        w.key("indicators"); indicators(a.indicators, &w)
         w.close("}")
     }
 
-    private static func potensi(_ p: PotensiExplanation, _ w: inout JSONBytes) {
-        w.key("potensi"); w.open("{")
-        w.key("assessmentWindowAfter"); w.date(p.assessmentWindowAfter)
-        if let a = p.assessment {
-            w.key("assessment"); w.open("{")
-            w.key("assessedOn"); w.date(a.assessedOn)
-            if let method = a.method { w.key("method"); w.string(method.rawValue) }
-            w.key("source"); w.string(a.source.rawValue)
-            if let levels = a.levels {
-                w.key("levels"); w.open("[")
-                for level in levels { w.element(); w.int(level) }
-                w.close("]")
+    private static func indicators(_ list: [IndicatorExplanation], _ w: inout JSONBytes) {
+        w.open("[")
+        for i in list {
+            w.element(); w.open("[")
+            w.element(); w.string(i.indicator)
+            w.element(); w.optionalScore(i.score)
+            w.element(); w.weight(i.weight)
+            w.element(); w.string(i.state.rawValue)
+            w.element(); w.score(i.best)
+            w.element(); w.optional(i.flag?.rawValue)
+            w.element()
+            switch i.window {
+            case nil: w.null()
+            case let .years(first, last)?:
+                w.open("["); w.element(); w.string("YEARS"); w.element(); w.int(first); w.element(); w.int(last); w.close("]")
+            case let .dates(after, through)?:
+                w.open("["); w.element(); w.string("DATES"); w.element(); w.optionalDate(after)
+                w.element(); w.date(through); w.close("]")
+            case let .asOf(day)?:
+                w.open("["); w.element(); w.string("AS_OF"); w.element(); w.date(day); w.close("]")
             }
-            if let standard = a.competencyStandard { w.key("competencyStandard"); w.int(standard) }
-            if let sum = a.countedSum { w.key("countedSum"); w.int(sum) }
-            if let jpm = a.jpmPercent { w.key("jpmPercent"); w.score(jpm) }
-            w.key("score"); w.score(a.score)
-            w.key("rowsOnDay"); w.int(a.rowsOnDay)
-            w.close("}")
-        }
-        let rj = p.rekamJejak
-        w.key("rekamJejak"); w.open("{")
-        if let education = rj.highestEducation { w.key("highestEducation"); w.string(education.rawValue) }
-        if let leadership = rj.bestLeadership { w.key("bestLeadership"); w.string(leadership.rawValue) }
-        w.key("yearsAtLevel"); w.int(rj.yearsAtLevel)
-        w.key("trainingHours"); w.open("[")
-        for year in rj.trainingHours {
             w.element(); w.open("[")
-            w.element(); w.int(year.year)
-            w.element(); w.score(year.hours)
-            w.element(); w.bool(year.meetsMinimum)
+            for item in i.evidence { w.element(); evidence(item, &w) }
+            w.close("]")
+            w.element(); indicators(i.parts, &w)
             w.close("]")
         }
         w.close("]")
-        if let award = rj.bestAward { w.key("bestAward"); w.string(award.rawValue) }
-        if let penalty = rj.worstPenalty { w.key("worstPenalty"); w.string(penalty.rawValue) }
-        w.key("beratRunningAtReferenceDate"); w.bool(rj.beratRunningAtReferenceDate)
-        w.key("indicators"); w.open("[")
-        for indicator in rj.indicators {
-            w.element(); w.open("[")
-            w.element(); w.string(indicator.indicator.rawValue)
-            w.element(); w.string(indicator.input)
-            w.element(); w.score(indicator.points)
-            w.element(); w.weight(indicator.weight)
-            w.close("]")
+    }
+
+    private static func evidence(_ e: Evidence, _ w: inout JSONBytes) {
+        w.open("[")
+        w.element(); w.string(e.tag)
+        switch e {
+        case let .performance(year, predicate, legacyScore, rows):
+            w.element(); w.int(year); w.element(); w.string(predicate.rawValue)
+            w.element(); w.optionalScore(legacyScore); w.element(); w.int(rows)
+        case let .assessment(on, method, jpm, levels, standard, rows):
+            w.element(); w.date(on); w.element(); w.optional(method?.rawValue); w.element(); w.optionalScore(jpm)
+            w.element(); w.optionalInts(levels); w.element(); w.optionalInt(standard); w.element(); w.int(rows)
+        case let .potentialAssessment(on, method, levels, rows):
+            w.element(); w.date(on); w.element(); w.string(method); w.element(); w.optionalInts(levels)
+            w.element(); w.int(rows)
+        case let .otherScore(year, score, rows):
+            w.element(); w.int(year); w.element(); w.score(score); w.element(); w.int(rows)
+        case let .award(on, level):
+            w.element(); w.date(on); w.element(); w.string(level.rawValue)
+        case let .teamDecree(on, role, scope):
+            w.element(); w.date(on); w.element(); w.string(role.rawValue); w.element(); w.string(scope.rawValue)
+        case let .feedback(year, predicate, score, rows):
+            w.element(); w.int(year); w.element(); w.optional(predicate?.rawValue); w.element(); w.optionalScore(score)
+            w.element(); w.int(rows)
+        case let .training(on, kind):
+            w.element(); w.date(on); w.element(); w.string(kind)
+        case let .trainingYear(year, hours, meets):
+            w.element(); w.int(year); w.element(); w.score(hours); w.element(); w.bool(meets)
+        case let .tenure(since, years):
+            w.element(); w.date(since); w.element(); w.int(years)
+        case let .post(on, unit, agency):
+            w.element(); w.date(on); w.element(); w.string(unit); w.element(); w.string(agency)
+        case let .units(count, otherAgency):
+            w.element(); w.int(count); w.element(); w.bool(otherAgency)
+        case let .acting(on, ended, kind, level):
+            w.element(); w.date(on); w.element(); w.optionalDate(ended); w.element(); w.string(kind.rawValue)
+            w.element(); w.optional(level?.rawValue)
+        case let .education(level, graduatedOn, fieldFit):
+            w.element(); w.string(level.rawValue); w.element(); w.optionalDate(graduatedOn)
+            w.element(); w.optionalBool(fieldFit)
+        case let .golongan(held, minimum, steps):
+            w.element(); w.string(held.notation); w.element(); w.string(minimum.notation); w.element(); w.int(steps)
+        case let .leadership(best, required, rungs):
+            w.element(); w.string(best.rawValue); w.element(); w.string(required.rawValue); w.element(); w.int(rungs)
+        case let .penalty(level, decidedOn, lastDay, running):
+            w.element(); w.string(level.rawValue); w.element(); w.date(decidedOn); w.element(); w.date(lastDay)
+            w.element(); w.bool(running)
         }
         w.close("]")
-        w.key("score"); w.score(rj.score)
-        w.close("}")
-        if let other = p.other {
-            w.key("other"); w.open("{")
-            w.key("year"); w.int(other.year)
-            w.key("score"); w.score(other.score)
-            w.key("rowsForYear"); w.int(other.rowsForYear)
-            w.close("}")
-        }
-        w.key("weightCase"); w.string(p.weightCase.rawValue)
-        w.key("weights"); w.open("{")
-        w.key("assessment"); w.weight(p.weights.assessment)
-        w.key("rekamJejak"); w.weight(p.weights.rekamJejak)
-        w.key("other"); w.weight(p.weights.other)
-        w.close("}")
-        w.key("score"); w.score(p.score)
-        w.key("tinggiMinimum"); w.score(p.tinggiMinimum)
-        w.key("menengahMinimum"); w.score(p.menengahMinimum)
-        w.key("levelFromScore"); w.string(p.levelFromScore.rawValue)
-        w.key("cappedWithoutAssessment"); w.bool(p.cappedWithoutAssessment)
-        w.key("level"); w.string(p.level.rawValue)
-        w.close("}")
     }
 
     private static func pool(_ p: PoolExplanation, _ w: inout JSONBytes) {
@@ -186,6 +197,7 @@ public enum ResultJSON {
         rows("education", input.education, &w) { r, w in
             w.element(); w.string(r.level.rawValue)
             w.element(); w.optionalDate(r.graduatedOn)
+            if let fieldFit = r.fieldFit { w.element(); w.bool(fieldFit) }
         }
         rows("training", input.training, &w) { r, w in
             w.element(); w.string(r.kind)
@@ -224,6 +236,32 @@ public enum ResultJSON {
         rows("other_scores", input.otherScores, &w) { r, w in
             w.element(); w.int(r.year)
             w.element(); w.score(r.score)
+        }
+        rows("potential_assessments", input.potentialAssessments, &w) { r, w in
+            w.element(); w.date(r.assessedOn)
+            w.element(); w.string(r.method)
+            w.element(); w.optionalInts(r.levels)
+        }
+        rows("team_assignments", input.teamAssignments, &w) { r, w in
+            w.element(); w.string(r.role.rawValue)
+            w.element(); w.string(r.scope.rawValue)
+            w.element(); w.date(r.decidedOn)
+        }
+        rows("feedback", input.feedback, &w) { r, w in
+            w.element(); w.int(r.year)
+            w.element(); w.optional(r.predicate?.rawValue)
+            w.element(); w.optionalScore(r.score)
+        }
+        rows("acting_assignments", input.actingAssignments, &w) { r, w in
+            w.element(); w.string(r.kind.rawValue)
+            w.element(); w.optional(r.level?.rawValue)
+            w.element(); w.date(r.startedOn)
+            w.element(); w.optionalDate(r.endedOn)
+        }
+        rows("position_history", input.positionHistory, &w) { r, w in
+            w.element(); w.date(r.startedOn)
+            w.element(); w.string(r.unitCode)
+            w.element(); w.string(r.agency)
         }
         rows("invalid_rows", input.invalidRows, &w) { r, w in
             w.element(); w.string(r.kind.rawValue)
@@ -297,8 +335,28 @@ struct JSONBytes {
     /// As `Score`'s `Codable` form: `80`, `79.5`, `66.48`.
     mutating func score(_ score: Score) { decimal(score.hundredths, places: 2) }
 
-    /// As `Weight`'s `Codable` form: `1`, `0.6`, `0.3333`.
-    mutating func weight(_ weight: Weight) { decimal(weight.tenThousandths, places: 4) }
+    /// As `Weight`'s `Codable` form, a percentage: `60`, `33.33`, `0.5`.
+    mutating func weight(_ weight: Weight) { decimal(weight.tenThousandths, places: 2) }
+
+    mutating func optionalScore(_ score: Score?) {
+        if let score { self.score(score) } else { null() }
+    }
+
+    mutating func optionalInt(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    mutating func optionalBool(_ value: Bool?) {
+        if let value { bool(value) } else { null() }
+    }
+
+    /// An array of integers, or `null`.
+    mutating func optionalInts(_ values: [Int]?) {
+        guard let values else { return null() }
+        open("[")
+        for value in values { element(); int(value) }
+        close("]")
+    }
 
     /// `YYYY-MM-DD`, as `CivilDate`'s `Codable` form.
     mutating func date(_ date: CivilDate) {

@@ -33,7 +33,8 @@ public enum SuccessionInputReader {
 
     /// Adds every pool member of the period to `shortlist`, keyed by its internal employee id (`hr.employee.id`), in
     /// NIP order: its placement scores, the highest education and best leadership training counted at D (from the
-    /// stored explanation) and its employee row, read through a cursor one chunk at a time.
+    /// stored explanation: `candidate` since version 3, `potensi.rekamJejak` before) and its employee row, read
+    /// through a cursor one chunk at a time.
     /// - Returns: the number of pool members read.
     /// - Throws: `StoreError` (`.invalidStoredValue`) for a stored value outside the rules' vocabulary; `PostgresError`.
     ///   On an error `shortlist` holds the members added before it.
@@ -50,8 +51,10 @@ public enum SuccessionInputReader {
             SELECT e.id, e.nip, e.name, e.sex, e.birth_date, e.status, e.state, e.golongan, e.golongan_since,
                    e.cpns_date, e.position_code, e.position_since,
                    r.target_level, r.kinerja_score, r.potensi_score,
-                   r.explanation #>> '{potensi,rekamJejak,highestEducation}' AS highest_education,
-                   r.explanation #>> '{potensi,rekamJejak,bestLeadership}' AS best_leadership
+                   coalesce(r.explanation #>> '{candidate,highestEducation}',
+                            r.explanation #>> '{potensi,rekamJejak,highestEducation}') AS highest_education,
+                   coalesce(r.explanation #>> '{candidate,bestLeadership}',
+                            r.explanation #>> '{potensi,rekamJejak,bestLeadership}') AS best_leadership
               FROM talent.assessment_result r
               JOIN talent.pool_evaluation pe ON pe.period_id = r.period_id AND pe.employee_id = r.employee_id
               JOIN hr.employee e ON e.id = r.employee_id

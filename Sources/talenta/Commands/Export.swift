@@ -6,15 +6,16 @@ import Talent
 import TalentStore
 
 /// `talenta export --year Y [--format csv|xlsx] DIR`: writes the result files of a stored review (DOMAIN.md §11):
-/// placements, succession and rejected, as CSV or as Excel workbooks. rejected holds the rows the latest import
-/// rejected.
+/// placements, succession, rejected and indicators, as CSV or as Excel workbooks. rejected holds the rows the latest
+/// import rejected; indicators the rows of each result's explanation (none for results stored before migration 0017).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the review of a year as placements, succession and rejected files (DOMAIN.md §11), CSV or xlsx.",
+        abstract: "Write the review of a year as placements, succession, rejected and indicators files (DOMAIN.md §11), CSV or xlsx.",
         discussion: """
-            --format csv (the default) writes the §11 files placements.csv, succession.csv and rejected.csv. \
-            --format xlsx writes the same rows as placements.xlsx, succession.xlsx and rejected.xlsx, one worksheet \
+            --format csv (the default) writes the §11 files placements.csv, succession.csv, rejected.csv and \
+            indicators.csv. --format xlsx writes the same rows as placements.xlsx, succession.xlsx, rejected.xlsx and \
+            indicators.xlsx, one worksheet \
             each with a bold, frozen header: NIPs and codes are text cells (an 18-digit NIP never becomes \
             1.98501E+17), years, ranks, boxes and scores are numbers (scores with 2 decimals).
             """)

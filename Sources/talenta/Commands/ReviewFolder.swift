@@ -3,7 +3,8 @@ import Foundation
 import Interchange
 import Talent
 
-/// `talenta review-folder --year Y --reference-date D [--rules FILE.json] [--format csv|xlsx] IN_DIR [OUT_DIR]`: the whole review of a
+/// `talenta review-folder --year Y --reference-date D [--rule-set NAME@VERSION | --rules FILE.json] [--format csv|xlsx]
+/// IN_DIR [OUT_DIR]`: the whole review of a
 /// DOMAIN.md §11 input folder in memory, without a database: a dry run before the real review, and the engine's
 /// benchmark. Prints what came out on stdout and the seconds of each phase (read+validate, placements, succession,
 /// write) with its throughput and the peak RSS on stderr, or on stdout with `--timings`.
@@ -18,7 +19,11 @@ struct ReviewFolderCommand: ParsableCommand {
     @Option(name: .customLong("reference-date"), help: "The review's reference date D (YYYY-MM-DD).")
     var referenceDate: String
 
-    @Option(name: .customLong("rules"), help: "A rule set as JSON (default: the built-in permenpanrb-3-2020/default@1).")
+    @Option(name: .customLong("rule-set"),
+            help: "A built-in rule set: permenpanrb-3-2020/default@1 (the default) or bkn-411-2025/preset@1 (BKN 411/2025, reconstructed from public implementations; not checked against its Lampiran).")
+    var ruleSet: String?
+
+    @Option(name: .customLong("rules"), help: "A rule set as JSON (as `talenta rules show` prints it).")
     var rulesFile: String?
 
     @Flag(help: "Print the per-phase timings on stdout (default: stderr).")
@@ -34,7 +39,7 @@ struct ReviewFolderCommand: ParsableCommand {
     @Option(help: "The result files' format: csv (DOMAIN.md §11) or xlsx (Excel, LibreOffice).")
     var format: TableFormat = .csv
 
-    @Argument(help: "Where to write the placements, succession and rejected files (created when missing).")
+    @Argument(help: "Where to write the placements, succession, rejected and indicators files (created when missing).")
     var output: String?
 
     func validate() throws {
@@ -44,6 +49,11 @@ struct ReviewFolderCommand: ParsableCommand {
         guard date.year == year else {
             throw ValidationError("--year \(year) must be the reference date's year \(date.year) (Y is D's year)")
         }
+        if ruleSet != nil, rulesFile != nil { throw ValidationError("give --rule-set or --rules, not both") }
+        if let ruleSet, !RuleSet.builtIn.contains(where: { $0.id == ruleSet }) {
+            throw ValidationError("--rule-set \(ruleSet) is not a built-in rule set ("
+                                  + RuleSet.builtIn.map(\.id).joined(separator: ", ") + ")")
+        }
     }
 
     func run() throws {
@@ -52,16 +62,16 @@ struct ReviewFolderCommand: ParsableCommand {
         let rules = try loadRules()
         var clock = PhaseTimings()
 
-        let (folder, validated) = try clock.measure("read+validate") { () throws -> (InputFolder, ValidatedInput) in
-            let folder: InputFolder
+        // The same streaming reader and row-by-row validation as `talenta import`, collected in memory.
+        let folder = try clock.measure("read+validate") { () throws -> ValidatedFolder in
             do {
-                folder = try InputFolderReader.read(folder: URL(fileURLWithPath: input, isDirectory: true))
+                return try ValidatedFolder.read(URL(fileURLWithPath: input, isDirectory: true), referenceDate: date)
             } catch {
                 throw CommandFailure("cannot read \(input)", error)
             }
-            return (folder, Validator.validate(folder.records, referenceDate: date))
         }
-        clock.setThroughput(folder.records.count, "rows")
+        let validated = folder.input
+        clock.setThroughput(folder.summary.counts.reduce(0) { $0 + $1.counts.read }, "rows")
         let placements = try clock.measure("placements") {
             do {
                 return try ParallelPlacement.place(validated, context: context, rules: rules)
@@ -81,6 +91,7 @@ struct ReviewFolderCommand: ParsableCommand {
 
         for name in folder.unknownFiles { FileHandle.standardError.write(Data("skipped unknown file \(name)\n".utf8)) }
         let placed = placements.filter { $0.box != nil }.count
+        if let provenance = rules.provenance { print("Rule set \(rules.id): \(provenance)") }
         print("Reviewed \(validated.employees.count) employees for \(year) (D \(date), rules \(rules.id)): "
               + "\(placements.count) placements (\(placed) on the grid), \(plans.count) succession plans, "
               + "\(validated.rejections.count) rejected rows" + (output.map { "; wrote the results to \($0)" } ?? ""))
@@ -92,6 +103,7 @@ struct ReviewFolderCommand: ParsableCommand {
     }
 
     private func loadRules() throws -> RuleSet {
+        if let ruleSet, let builtIn = RuleSet.builtIn.first(where: { $0.id == ruleSet }) { return builtIn }
         guard let rulesFile else { return .default }
         let rules: RuleSet
         do {

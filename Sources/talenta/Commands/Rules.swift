@@ -161,18 +161,20 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            var table = TextTable("rule set", "created", "review years")
+            var table = TextTable("rule set", "created", "review years", "provenance")
             do {
                 let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-rules")
                 defer { connection.close() }
                 for row in try connection.execute("""
                     SELECT r.name || '@' || r.version AS id, to_char(r.created_at, 'YYYY-MM-DD HH24:MI') AS created,
-                           coalesce(string_agg(p.year::text, ', ' ORDER BY p.year), '') AS years
+                           coalesce(string_agg(p.year::text, ', ' ORDER BY p.year), '') AS years,
+                           coalesce(r.parameters ->> 'provenance', '') AS provenance
                       FROM talent.rule_set r
                       LEFT JOIN talent.review_period p ON p.rule_set_name = r.name AND p.rule_set_version = r.version
-                     GROUP BY r.name, r.version, r.created_at ORDER BY r.name, r.version
+                     GROUP BY r.name, r.version, r.created_at, r.parameters ORDER BY r.name, r.version
                     """, name: "talent.list_rule_sets").rows {
-                    table.append(try row.decode("id"), try row.decode("created"), try row.decode("years"))
+                    table.append(try row.decode("id"), try row.decode("created"), try row.decode("years"),
+                                 try row.decode("provenance"))
                 }
             } catch {
                 throw CommandFailure("cannot list the rule sets", error)

@@ -145,6 +145,10 @@ enum RoleMatrix {
         "talent.add_rule_set_version(jsonb)":            none,
         "talent.activate_rule_set(integer,text)":        none,
         "talent.keep_replaced_results()":                none,
+        // rule sets as indicator axes (sql/0017): the converter of old-shape documents and its helpers
+        "talent.rule_set_axes(jsonb)":                   none,
+        "talent.percent(jsonb)":                         none,
+        "talent.highest(jsonb,jsonb)":                   none,
         // event-driven recalculation (sql/0006): HR systems ask after a bulk load
         "hr.recalculation_deferred()":                   none,
         "hr.request_recalculation(bigint[])":            Access("", "", "", "X"),

@@ -9,12 +9,8 @@ enum FolderImport {
     @discardableResult
     static func run(_ folder: URL, referenceDate: CivilDate = CivilDate(year: 2026, month: 3, day: 31)!,
                     on connection: Connection) throws -> ImportWriter.Outcome {
-        let read = try InputFolderReader.read(folder: folder)
-        var counts: [InputFile: Int] = [:]
-        for record in read.records { counts[record.file, default: 0] += 1 }
-        return try ImportWriter.apply(Validator.validate(read.records, referenceDate: referenceDate),
-                                      source: folder.path, referenceDate: referenceDate, rowsRead: counts,
-                                      unknownFiles: read.unknownFiles, absentFiles: read.absentFiles,
-                                      on: connection)
+        var reader = try InputFolderReader(folder: folder)
+        return try ImportWriter.run(&reader, source: folder.path, referenceDate: referenceDate,
+                                    unknownFiles: reader.unknownFiles, guard: ShrinkGuard(), on: connection)
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import PostgresTestSupport
+import TestThreads
+import Testing
+
+/// `talenta review-folder` as a process: both golden sets, with their rule sets, write the four expected files byte
+/// for byte; the preset is labelled as reconstructed wherever the command shows it.
+@Suite("talenta review-folder, both golden sets", .ownThread)
+struct ReviewFolderProcessTests {
+    struct Run: Sendable {
+        var status: Int32
+        var output: String
+        var errors: String
+        var files: [String: String]
+    }
+
+    static func review(_ fixture: String, extra: [String]) throws -> Run {
+        let root = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/\(fixture)")
+        let output = try ReviewTestKit.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let command = try TalentaCommand.run(["review-folder", "--year", "2026", "--reference-date", "2026-03-31"] + extra
+                                             + [root.appendingPathComponent("input").path, output.path])
+        var files: [String: String] = [:]
+        for name in ["placements.csv", "succession.csv", "rejected.csv", "indicators.csv"] {
+            files[name] = try? String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
+        }
+        return Run(status: command.status, output: command.output, errors: command.errors, files: files)
+    }
+
+    static func expected(_ fixture: String, _ name: String) throws -> String {
+        try String(contentsOf: TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/\(fixture)/expected/\(name)"),
+                   encoding: .utf8)
+    }
+
+    @Test("the default golden set: four files byte for byte")
+    func defaultGolden() throws {
+        let run = try Self.review("golden", extra: [])
+        #expect(run.status == 0, "\(run.errors)")
+        for (name, text) in run.files { #expect(text == (try Self.expected("golden", name)), "\(name)") }
+        #expect(run.files.count == 4)
+        #expect(!run.output.contains("reconstructed"))
+    }
+
+    @Test("--rule-set bkn-411-2025/preset@1 on golden-411: four files byte for byte, the provenance printed")
+    func presetGolden() throws {
+        let run = try Self.review("golden-411", extra: ["--rule-set", "bkn-411-2025/preset@1"])
+        #expect(run.status == 0, "\(run.errors)")
+        for (name, text) in run.files { #expect(text == (try Self.expected("golden-411", name)), "\(name)") }
+        #expect(run.files.count == 4)
+        #expect(run.output.contains("Rule set bkn-411-2025/preset@1: reconstructed from public implementations of "
+                                    + "Kepka BKN 411/2025; not checked against its Lampiran"))
+    }
+
+    @Test("an unknown built-in rule set, or both --rule-set and --rules, is refused")
+    func refusals() throws {
+        let unknown = try Self.review("golden", extra: ["--rule-set", "bkn-411-2025/preset@2"])
+        #expect(unknown.status != 0 && unknown.errors.contains("is not a built-in rule set"))
+        #expect(unknown.files.isEmpty, "nothing is written")
+        let both = try Self.review(
+            "golden", extra: ["--rule-set", "bkn-411-2025/preset@1", "--rules", "/nonexistent.json"])
+        #expect(both.status != 0 && both.errors.contains("give --rule-set or --rules, not both"))
+    }
+}
