@@ -25,11 +25,16 @@ public struct InputFolderReader: RecordSource {
     /// - Throws: `InterchangeError.unreadable` when the folder cannot be listed, `.missingFile` for a missing
     ///   required file.
     public init(folder: URL) throws(InterchangeError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
+            throw .unreadable(name: folder.path, reason: "no such folder")
+        }
+        guard isFolder.boolValue else { throw .unreadable(name: folder.path, reason: "it is a file, not a folder") }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw .unreadable(name: folder.path, reason: String(describing: error))
+            throw .unreadable(name: folder.path, reason: (error as NSError).localizedDescription)
         }
         let known = Set(InputFile.allCases.map(\.rawValue))
         for file in InputFile.allCases where file.isRequired && !names.contains(file.rawValue) {
@@ -172,6 +177,8 @@ public enum InterchangeError: Error, Hashable, Sendable, CustomStringConvertible
             return "\(name) cannot be read: \(reason)"
         case let .malformedCSV(file, line, reason):
             return "\(file.rawValue) line \(line) is not valid CSV (RFC 4180): \(reason); the file is refused whole"
+        case let .wrongHeader(file, found) where found.isEmpty:
+            return "\(file.rawValue) is empty (no header row); expected the header " + file.header.joined(separator: ",")
         case let .wrongHeader(file, found):
             let optional = file.optionalColumns.isEmpty ? ""
                 : " (optional columns that may be left out: " + file.header.filter(file.optionalColumns.contains)

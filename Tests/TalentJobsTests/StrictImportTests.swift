@@ -18,6 +18,8 @@ struct StrictImportTests {
         case longRow
         /// performance.csv cut inside a row.
         case cutInsideRow
+        /// training.csv cut inside the last field of its last row (hours `24` become `2`): a whole-looking row.
+        case cutInsideLastField
         /// performance.csv cut after its 30th row, at a line end: well-formed, but it would delete most SKP rows.
         case truncatedHistory
 
@@ -55,6 +57,7 @@ struct StrictImportTests {
             let folder = try ReviewTestKit.copyOfGoldenInput()
             defer { try? FileManager.default.removeItem(at: folder) }
             seen.texts.append(try Self.breakCopy(folder, breakage))
+            seen.numbers.append(try Self.count(of: "training.csv", in: folder) + 1)
             seen.record(try Self.importFolder(folder, into: database))
             seen.tables.append(try Self.hrTables(on: connection))
             return seen
@@ -70,7 +73,9 @@ struct StrictImportTests {
         case .longRow:
             expected = ["training.csv line 4 is not valid CSV", "the row has 6 fields, the header has 5"]
         case .cutInsideRow:
-            expected = ["performance.csv line 70 is not valid CSV", "the row has 2 fields, the header has 4"]
+            expected = ["performance.csv line 70 is not valid CSV", "no line break after it", "cut short"]
+        case .cutInsideLastField:
+            expected = ["training.csv line \(seen.numbers[1]) is not valid CSV", "may have been cut short (truncated)"]
         case .truncatedHistory:
             expected = ["import refused", "performance.csv: would delete", "of the \(seen.numbers[0]) stored rows",
                         "more than --max-shrink 20%", "--allow-shrink"]
@@ -108,6 +113,13 @@ struct StrictImportTests {
             try edit("performance.csv", in: folder) { lines in
                 changed.append(lines[69])
                 lines = Array(lines.prefix(69)) + [String(lines[69].prefix(22))]
+            }
+        case .cutInsideLastField:
+            try edit("training.csv", in: folder) { lines in
+                guard lines.last == "" else { return }
+                lines.removeLast()
+                changed.append(lines[lines.count - 1])
+                lines[lines.count - 1].removeLast()
             }
         case .truncatedHistory:
             try edit("performance.csv", in: folder) { lines in

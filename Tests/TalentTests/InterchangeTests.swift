@@ -65,7 +65,7 @@ struct InterchangeTests {
             + "2,KOTA,plain,2024-01-02\r\n"
             + ",,,\n"
             + "3,KOTA,\"\",\r"
-            + "4,KOTA,last,2024-01-04"
+            + "4,KOTA,last,2024-01-04\n"
         let records = try InputFolderReader.records(of: .awards, text: text)
         #expect(records.map(\.line) == [2, 5, 7, 8])
         #expect(records[0].fields["name"] == "Satya, \"Lencana\"\nbaris dua")
@@ -83,8 +83,14 @@ struct InterchangeTests {
         ("nip,year,predicate,score\n1,2025,BA\"IK,\n", 2, "holds a double quote"),
         ("nip,year,predicate,score\n1,2025,\"BAIK\"x,\n", 2, "text after its closing quote"),
         ("nip,year,predicate,score\n1,2025,\"BA\nIK\"x,\n", 3, "the quote opened on line 2"),
-        // A file cut inside its last row.
-        ("nip,year,predicate,score\n1,2025,BAIK,\n1,20", 3, "2 fields, the header has 4"),
+        // A file cut inside its last row, or inside its last field (`80` cut to `8`): the missing line break tells.
+        ("nip,year,predicate,score\n1,2025,BAIK,\n1,20", 3, "no line break after it, so the file may have been cut short"),
+        ("nip,year,predicate,score\n1,2025,BAIK,\n1,2024,BAIK,8", 3, "may have been cut short"),
+        ("nip,year,predicate,score", 1, "may have been cut short"),
+        // A NUL byte, and a stray quote in a long file: refused at 64 KiB, not read to the end into memory.
+        ("nip,year,predicate,score\n1,2025,BA\u{0}IK,\n", 2, "field 3 holds a NUL byte"),
+        ("nip,year,predicate,score\n1,2025,BAIK,\n1,2024,\"BAIK,\n" + String(repeating: "1,2023,BAIK,\n", count: 6_000),
+         3, "field 3 is longer than 64 KiB (the quote it opens on line 3 is probably never closed)"),
     ])
     func malformed(text: String, line: Int, words: String) throws {
         let error = #expect(throws: InterchangeError.self) { try InputFolderReader.records(of: .performance, text: text) }

@@ -10,10 +10,14 @@ import Foundation
 /// of the §11 files (headers, columns) is driven by `InputFile`.
 ///
 /// Accepted: comma separators; fields quoted with `"` (a doubled `""` inside is one quote; commas and line breaks
-/// inside are data); line breaks LF, CRLF or a lone CR; a UTF-8 byte-order mark at the very start (dropped); a last
-/// row with or without a line break. Refused with the line: an unterminated quote, a quote inside an unquoted field,
-/// text after a closing quote, bytes that are not UTF-8. The field count is the caller's to check (`CSVRow.fields`).
-/// A physical line with nothing on it is not a row (it is skipped; the line still counts).
+/// inside are data); line breaks LF, CRLF or a lone CR; a UTF-8 byte-order mark at the very start (dropped).
+/// Refused with the line: an unterminated quote, a quote inside an unquoted field, text after a closing quote, bytes
+/// that are not UTF-8, a NUL byte, a field longer than `maximumFieldBytes` (so a stray quote in a national file is
+/// refused after 64 KiB, not read to the end into memory), and a last row without a line break after it: a file cut
+/// short inside its last field (a truncated nightly sync) would otherwise be read as a whole row with a shorter
+/// value, so every row must end with a line break, as spreadsheet programs and CSV writers write them. The field
+/// count is the caller's to check (`CSVRow.fields`). A physical line with nothing on it is not a row (it is
+/// skipped; the line still counts).
 struct StrictCSVReader {
     private let source: ByteSource
     private var block: [UInt8] = []
@@ -49,6 +53,14 @@ struct StrictCSVReader {
         var rowHasBytes = false
         var quoteLine = 0
 
+        func append(_ byte: UInt8) throws(CSVFormatError) {
+            guard byte != 0 else { throw .nulByte(line: line, field: fields.count + 1) }
+            guard field.count < Self.maximumFieldBytes else {
+                throw .fieldTooLong(line: rowLine, field: fields.count + 1, quoteOpenedOn: state == .quoted ? quoteLine : nil)
+            }
+            field.append(byte)
+        }
+
         func finishField() throws(CSVFormatError) {
             guard let text = Self.text(field) else {
                 throw .notUTF8(line: rowLine)
@@ -67,7 +79,7 @@ struct StrictCSVReader {
             if byte == Self.lf && lastWasCR {
                 // The LF of a CRLF: its line was counted at the CR; inside quotes it is data.
                 lastWasCR = false
-                if state == .quoted { field.append(byte) }
+                if state == .quoted { try append(byte) }
                 continue
             }
             lastWasCR = byte == Self.cr
@@ -91,7 +103,7 @@ struct StrictCSVReader {
                     state = .quoted
                     quoteLine = line
                 } else {
-                    field.append(byte)
+                    try append(byte)
                     state = .unquoted
                 }
             case .quoted:
@@ -99,11 +111,11 @@ struct StrictCSVReader {
                     state = .afterQuote
                 } else {
                     if isBreak { line += 1 }
-                    field.append(byte)
+                    try append(byte)
                 }
             case .afterQuote:
                 if byte == Self.quote {
-                    field.append(byte)
+                    try append(byte)
                     state = .quoted
                 } else if byte == Self.comma {
                     try finishField()
@@ -120,8 +132,7 @@ struct StrictCSVReader {
         // End of the file.
         if state == .quoted { throw .unterminatedQuote(line: quoteLine, field: fields.count + 1) }
         guard rowHasBytes else { return nil }
-        try finishField()
-        return CSVRow(line: rowLine, fields: fields)
+        throw .noFinalLineBreak(line: rowLine)
     }
 
     /// The bytes as a `String`, nil when they are not UTF-8.
@@ -169,6 +180,8 @@ struct StrictCSVReader {
     }
 
     private static let blockSize = 1 << 20
+    /// The longest field accepted, in bytes (64 KiB): no §11 field comes near it.
+    static let maximumFieldBytes = 1 << 16
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
@@ -192,13 +205,19 @@ enum CSVFormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case notUTF8(line: Int)
     /// A row with another number of fields than the header.
     case fieldCount(line: Int, found: Int, expected: Int)
+    case nulByte(line: Int, field: Int)
+    /// A field longer than `StrictCSVReader.maximumFieldBytes`; `quoteOpenedOn` when it is a quoted field.
+    case fieldTooLong(line: Int, field: Int, quoteOpenedOn: Int?)
+    /// The file's last row has no line break after it: the file may have been cut short.
+    case noFinalLineBreak(line: Int)
 
     /// The line the problem is on, nil when the file cannot be read at all.
     var line: Int? {
         switch self {
         case .unreadable: return nil
         case let .unterminatedQuote(line, _), let .quoteInUnquotedField(line, _), let .textAfterClosingQuote(line, _, _),
-             let .notUTF8(line), let .fieldCount(line, _, _):
+             let .notUTF8(line), let .fieldCount(line, _, _), let .nulByte(line, _), let .fieldTooLong(line, _, _),
+             let .noFinalLineBreak(line):
             return line
         }
     }
@@ -218,6 +237,15 @@ enum CSVFormatError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the row is not UTF-8"
         case let .fieldCount(_, found, expected):
             return "the row has \(found) fields, the header has \(expected) (a missing or an unquoted comma?)"
+        case let .nulByte(_, field):
+            return "field \(field) holds a NUL byte"
+        case let .fieldTooLong(_, field, quoteOpenedOn):
+            let limit = "field \(field) is longer than \(StrictCSVReader.maximumFieldBytes / 1024) KiB"
+            guard let opened = quoteOpenedOn else { return limit }
+            return limit + " (the quote it opens on line \(opened) is probably never closed)"
+        case .noFinalLineBreak:
+            return "the last row has no line break after it, so the file may have been cut short (truncated); "
+                + "if the file is complete, end its last row with a line break"
         }
     }
 }
