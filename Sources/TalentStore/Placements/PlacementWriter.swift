@@ -1,7 +1,8 @@
 public import Postgres
 public import Talent
 
-/// Writes the placements of one batch: `talent.assessment_result` and `talent.pool_evaluation`.
+/// Writes the placements of one batch: `talent.assessment_result`, `talent.pool_evaluation` and
+/// `talent.indicator_result`.
 public enum PlacementWriter {
     /// A placement with the internal id of its employee and the inputs it was computed from.
     public struct Entry: Sendable {
@@ -18,8 +19,10 @@ public enum PlacementWriter {
     }
 
     /// Replaces the results of `employeeIDs` in a period by `entries`: locks the batch's employees, deletes the
-    /// batch's rows (its pool rows go with them; the deleted results are kept in `talent.assessment_result_history`
-    /// by trigger), then copies the new rows in with one COPY per table. An employee of the batch without an entry
+    /// batch's rows (its pool and indicator rows go with them; the deleted results are kept in
+    /// `talent.assessment_result_history` by trigger), then copies the new rows in with one COPY per table: the
+    /// results with their best box, their pool rows, and one indicator row per indicator (`Placement.indicators`,
+    /// ordinal 1… in indicators.csv order, with its state, best score and points at stake). An employee of the batch without an entry
     /// (not assessed: PENSIUN, BERHENTI) is left without a result. Run it inside a transaction so the batch is
     /// replaced atomically; the same inputs always give the same rows (only `job_id` and `computed_at` differ).
     ///
@@ -32,7 +35,7 @@ public enum PlacementWriter {
     ///   - employeeIDs: the whole batch; every entry's employee must be among them.
     ///   - source: the id of the writer (the queue job), kept in `job_id`.
     /// - Throws: `PostgresError` (e.g. a foreign-key violation for an unknown period).
-    /// - Complexity: four statements whatever the batch size.
+    /// - Complexity: five statements whatever the batch size.
     public static func replace(periodID: Int64, employeeIDs: [Int64], with entries: [Entry], source: Int64?,
                                on connection: Connection) throws {
         try connection.execute("""
@@ -56,8 +59,10 @@ public enum PlacementWriter {
         let job = source.map(String.init)
         var results: [[String?]] = []
         var pool: [[String?]] = []
+        var indicators: [[String?]] = []
         results.reserveCapacity(entries.count)
         pool.reserveCapacity(entries.count)
+        indicators.reserveCapacity(entries.count * (entries.first?.placement.pointsAtStake.count ?? 0))
         for entry in entries {
             let p = entry.placement
             // Written field by field (ResultJSON): the text of their Codable forms, far less CPU.
@@ -69,22 +74,36 @@ public enum PlacementWriter {
                 CopyField.score(p.kinerjaScore), p.kinerjaLevel?.rawValue, CopyField.score(p.potensiScore),
                 p.potensiLevel.rawValue, p.box.map { String($0.number) },
                 CopyField.codes(p.recommendations.map(\.rawValue)), CopyField.codes(p.flags.map(\.rawValue)),
-                explanation, p.fingerprint, p.ruleVersion, job, inputs,
+                explanation, p.fingerprint, p.ruleVersion, job, inputs, p.bestBox.map { String($0.number) },
             ])
             pool.append([
                 period, employee, p.targetLevel.rawValue, p.isPoolMember ? "t" : "f", p.krsNasional ? "t" : "f",
                 CopyField.codes(p.poolBlockers.map(\.rawValue)),
             ])
+            for (index, row) in p.indicators.enumerated() {
+                guard let stake = row.pointsAtStake else {
+                    preconditionFailure("a placement made by the engine carries its points at stake")
+                }
+                indicators.append([
+                    period, employee, String(index + 1), row.axis.rawValue, row.indicator, CopyField.score(row.score),
+                    row.weight.percentDescription, row.weighted?.description, row.state.rawValue,
+                    row.best.description, stake.description,
+                ])
+            }
         }
         try connection.copyIn("""
             COPY talent.assessment_result (period_id, employee_id, nip, status, reason, target_level, kinerja_score,
                 kinerja_level, potensi_score, potensi_level, box, recommendations, flags, explanation,
-                inputs_fingerprint, rule_version, job_id, inputs) FROM STDIN
+                inputs_fingerprint, rule_version, job_id, inputs, best_box) FROM STDIN
             """, rows: results, name: "talent.copy_results")
         try connection.copyIn("""
             COPY talent.pool_evaluation (period_id, employee_id, target_level, is_member, krs_nasional, blockers)
             FROM STDIN
             """, rows: pool, name: "talent.copy_pool")
+        try connection.copyIn("""
+            COPY talent.indicator_result (period_id, employee_id, ordinal, axis, indicator, score, weight, weighted,
+                state, best, points_at_stake) FROM STDIN
+            """, rows: indicators, name: "talent.copy_indicators")
     }
 
     /// First key of the advisory locks that serialise writers of the same employees' results (two-key form
