@@ -134,4 +134,34 @@ struct PresetImportTests {
         #expect(seen.afterRefusal == seen.before)
         #expect(seen.afterAllowed == 0)
     }
+
+    @Test("an education.csv without the field_fit column clears the stored verdicts of the imported employees and says how many")
+    func fieldFitColumnLeftOut() async throws {
+        let (judged, missing, after) = try await OwnThread.run {
+            () throws -> (Int, [String], Int) in
+            let database = try TestDatabase.create()
+            defer { database.drop() }
+            let connection = try database.connect()
+            defer { connection.close() }
+            try Self.importFolder(ReviewTestKit.golden411Input, on: connection)
+            let judged: Int = try ReviewTestKit.scalar(
+                "SELECT count(*)::int FROM hr.education WHERE field_fit IS NOT NULL", on: connection)
+            let folder = try Self.copyOfInput()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // Cut the last column (field_fit) of every line; golden-411's education rows hold no quoted comma.
+            let url = folder.appendingPathComponent("education.csv")
+            let text = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { line in
+                line.lastIndex(of: ",").map { String(line[..<$0]) } ?? String(line)
+            }.joined(separator: "\n") + "\n"
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let outcome = try Self.importFolder(folder, on: connection)
+            let after: Int = try ReviewTestKit.scalar(
+                "SELECT count(*)::int FROM hr.education WHERE field_fit IS NOT NULL", on: connection)
+            return (judged, outcome.missingColumns.map { "\($0.file.rawValue) \($0.column) \($0.storedValuesCleared)" },
+                    after)
+        }
+        #expect(judged > 50)
+        #expect(missing == ["education.csv field_fit \(judged)"])
+        #expect(after == 0)
+    }
 }
