@@ -86,6 +86,9 @@ enum RoleMatrix {
         "talent.current_placement_effective": Access("r", "", "r", ""),
         "talent.pool_effective":    Access("r", "", "r", ""),
         "talent.succession_effective": Access("r", "", "r", ""),
+        // "why this box?" (sql/0021): talenta explain and dashboards read them.
+        "talent.explanation":       Access("r", "", "r", ""),
+        "talent.explanation_indicator": Access("r", "", "r", ""),
         // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
         "queue.job":                Access("rw", "", "", ""),
         "queue.queue":              Access("r", "", "", ""),
@@ -158,11 +161,27 @@ enum RoleMatrix {
         "talent.override_pool(integer,text,boolean,text,text)": none,
         "talent.override_candidate_rank(integer,text,text,integer,text,text)": none,
         "talent.revoke_override(bigint,text,text)":      none,
+        // the words of the explanation views (sql/0021): a view's reader needs EXECUTE on the functions it calls
+        "talent.explanation_score(jsonb)":               Access("X", "", "X", ""),
+        "talent.explanation_day(jsonb,integer)":         Access("X", "", "X", ""),
+        "talent.explanation_window(jsonb)":              Access("X", "", "X", ""),
+        "talent.explanation_levels(jsonb)":              Access("X", "", "X", ""),
+        "talent.explanation_evidence(jsonb)":            Access("X", "", "X", ""),
+        "talent.explanation_label(text)":                Access("X", "", "X", ""),
+        "talent.explanation_flag(text)":                 Access("X", "", "X", ""),
+        "talent.explanation_adjustment(jsonb)":          Access("X", "", "X", ""),
+        "talent.explanation_adjustments(jsonb)":         Access("X", "", "X", ""),
+        "talent.explanation_part(jsonb)":                Access("X", "", "X", ""),
     ]
 
     /// Functions a group role may execute that deliberately run with the caller's rights (the caller already holds
     /// every privilege their bodies use). Every other function granted to a group role must be SECURITY DEFINER.
     static let invokerRights: Set<String> = [
         "queue.rescue_expired_leases(integer)",
+        // pure functions of their arguments (the words of sql/0021's views): they read no table.
+        "talent.explanation_score(jsonb)", "talent.explanation_day(jsonb,integer)", "talent.explanation_window(jsonb)",
+        "talent.explanation_levels(jsonb)", "talent.explanation_evidence(jsonb)", "talent.explanation_label(text)",
+        "talent.explanation_flag(text)", "talent.explanation_adjustment(jsonb)",
+        "talent.explanation_adjustments(jsonb)", "talent.explanation_part(jsonb)",
     ]
 }
