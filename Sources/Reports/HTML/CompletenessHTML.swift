@@ -2,11 +2,11 @@ import Foundation
 
 /// Kelengkapan data (data completeness) as HTML: one page per ``CompletenessPage`` (the city, then each OPD, each
 /// printed on its own page), each with a checklist table (indicator, complete share, employees missing, points at
-/// stake), a horizontal bar per indicator (present, no record, missing) and the ranked "collect first" list. Every
-/// text is escaped.
+/// stake), a horizontal bar per indicator (present, no record, missing), the ranked "collect first" list and the
+/// records to ask about next (no record). Every text is escaped.
 public enum CompletenessHTML {
     /// The bar's width in pixels.
-    static let barWidth = 220
+    static let barWidth = 180
     static let present = "#4caf50"
     static let noRecord = "#b0bec5"
     static let missing = "#e57373"
@@ -32,8 +32,8 @@ public enum CompletenessHTML {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td .label { display: block; color: #555555; font-size: 11px; }
         .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; vertical-align: middle; }
-        ol.collect-first li { margin: 4px 0; }
-        ol.collect-first .action { display: block; color: #444444; }
+        ol.collect-first li, ol.ask-next li { margin: 4px 0; }
+        ol.collect-first .action, ol.ask-next .action { display: block; color: #444444; }
         """
 
     static func page(_ page: CompletenessPage) -> String {
@@ -47,8 +47,19 @@ public enum CompletenessHTML {
             + "<strong>\(Figures.count(page.employees))</strong> employees assessed; "
             + "<strong>\(Figures.count(page.fullyComplete))</strong> (\(Figures.percent(page.fullyComplete, of: page.employees)))"
             + " have data for every indicator.</p>\n"
+        var more = [String]()
+        if let withMissing = page.withMissing {
+            more.append("<span class=\"with-missing\" data-count=\"\(withMissing)\"><strong>\(Figures.count(withMissing))</strong>"
+                + " have data missing (the chase list)</span>")
+        }
+        if let boxCanChange = page.boxCanChange {
+            more.append("<span class=\"box-can-change\" data-count=\"\(boxCanChange)\"><strong>\(Figures.count(boxCanChange))"
+                + "</strong> could reach another box if the missing data scored their best</span>")
+        }
+        if !more.isEmpty { html += "<p class=\"chase\">" + more.joined(separator: "; ") + ".</p>\n" }
         html += checklist(page)
         html += collectFirst(page)
+        html += askNext(page)
         html += "</section>\n"
         return html
     }
@@ -86,6 +97,21 @@ public enum CompletenessHTML {
             x += width
         }
         return svg + "</svg>"
+    }
+
+    /// The records with no row where none may be true, to ask about after the missing data; nothing when empty.
+    static func askNext(_ page: CompletenessPage) -> String {
+        guard !page.askNext.isEmpty else { return "" }
+        var html = "<h2>Ask next: no record (none may be true)</h2>\n<p>Ranked the same way; an employee who has none "
+            + "needs nothing.</p>\n<ol class=\"ask-next\">\n"
+        for item in page.askNext {
+            html += "<li data-indicator=\"\(Escaping.markup(item.indicator))\"><strong>\(Escaping.markup(item.indicator))"
+                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employees, up to "
+                + "\(Figures.points(item.pointsAtStake)) points each (priority \(Figures.count(Int(item.priority.rounded()))))"
+            if !item.action.isEmpty { html += "<span class=\"action\">\(Escaping.markup(item.action))</span>" }
+            html += "</li>\n"
+        }
+        return html + "</ol>\n"
     }
 
     static func collectFirst(_ page: CompletenessPage) -> String {
