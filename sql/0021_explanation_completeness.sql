@@ -4,12 +4,12 @@
 -- arrays, owner-only). These views show it in words, one row per placement and one per indicator, for
 -- talenta_reader (dashboards, integrators) and for `talenta explain`, which reads nothing else:
 --
---   talent.explanation            one row per employee and review period: box, both axes (score, level, cut-offs,
+--   talent.explanation            one row per employee and review period: box and best box, both axes (score, level, cut-offs,
 --                                 weighting case, caps and overrides), the flags in words, the rows left out, the
 --                                 pool screens, the rule set with its provenance, the inputs fingerprint.
 --   talent.explanation_indicator  one row per indicator (indicators.csv's rows): score, weight, weighted, data state,
---                                 best score, the window and the rows it was computed from as text, a composite's
---                                 parts as text.
+--                                 best score, points at stake, the window and the rows it was computed from as text,
+--                                 a composite's parts as text.
 --
 -- Both name an employee by NIP and internal id only, never by name; the position is the one the rules used (the
 -- explanation's), with its title and OPD. They join talent.review_periods, so they show the periods that view shows
@@ -95,7 +95,8 @@ RETURN CASE evidence ->> 0
         || (evidence ->> 2) || ' full years'
     WHEN 'POST' THEN 'earlier post from ' || talent.explanation_day(evidence -> 1) || ' in unit ' || (evidence ->> 2)
         || CASE WHEN coalesce(evidence ->> 3, '') <> '' THEN ' at ' || (evidence ->> 3) ELSE '' END
-    WHEN 'UNITS' THEN (evidence ->> 1) || ' distinct units with the current one'
+    WHEN 'UNITS' THEN CASE WHEN (evidence ->> 1)::integer = 1 THEN 'one unit, the current one'
+                           ELSE (evidence ->> 1) || ' distinct units with the current one' END
         || CASE WHEN (evidence ->> 2)::boolean THEN '; a post at another agency' ELSE '' END
     WHEN 'ACTING' THEN 'acting post ' || (evidence ->> 3) || coalesce(' ' || (evidence ->> 4), '') || ' from '
         || talent.explanation_day(evidence -> 1)
@@ -236,7 +237,7 @@ SELECT rp.period_id, rp.year, rp.reference_date, r.employee_id, r.nip,
        r.explanation -> 'position' ->> 'code' AS position_code, pos.title AS position_title,
        r.explanation -> 'position' ->> 'kind' AS position_kind,
        r.explanation -> 'position' ->> 'jenjang' AS position_jenjang,
-       r.target_level, r.status, r.reason, r.box, r.recommendations,
+       r.target_level, r.status, r.reason, r.box, r.best_box, r.recommendations,
        r.kinerja_score, r.kinerja_level,
        coalesce(r.explanation -> 'kinerja' ->> 'levelFromScore',
                 CASE WHEN r.kinerja_score >= (r.explanation -> 'kinerja' ->> 'atasMinimum')::numeric THEN 'ATAS'
@@ -285,6 +286,9 @@ COMMENT ON VIEW talent.explanation IS
 COMMENT ON COLUMN talent.explanation.position_code IS 'The position the rules used (as at D), from the explanation.';
 COMMENT ON COLUMN talent.explanation.position_title IS 'hr.position.title of position_code; NULL when the position is gone.';
 COMMENT ON COLUMN talent.explanation.opd_code IS 'The OPD of position_code (its unit''s top ancestor); NULL when the position is gone.';
+COMMENT ON COLUMN talent.explanation.best_box IS
+    'The best box reachable if every MISSING and NO_RECORD indicator scored its best (sql/0020); NULL for a result '
+    'written before migration 0020.';
 COMMENT ON COLUMN talent.explanation.kinerja_level_from_score IS 'The level the score alone gives, before caps and overrides.';
 COMMENT ON COLUMN talent.explanation.kinerja_high_minimum IS 'The lowest score of ATAS (lower bounds are inclusive).';
 COMMENT ON COLUMN talent.explanation.kinerja_middle_minimum IS 'The lowest score of SESUAI.';
@@ -317,7 +321,8 @@ SELECT rp.period_id, rp.year, r.employee_id, r.nip, i.ordinal::smallint AS ordin
        ARRAY(SELECT talent.explanation_part(p) FROM jsonb_array_elements(i.item -> 8) WITH ORDINALITY AS x(p, n)
               ORDER BY n) AS parts,
        ARRAY(SELECT p ->> 0 FROM jsonb_array_elements(i.item -> 8) WITH ORDINALITY AS x(p, n)
-              WHERE p ->> 3 <> 'PRESENT' ORDER BY n) AS incomplete_parts
+              WHERE p ->> 3 <> 'PRESENT' ORDER BY n) AS incomplete_parts,
+       ir.points_at_stake
   FROM talent.assessment_result r
   JOIN talent.review_periods rp ON rp.period_id = r.period_id
  CROSS JOIN LATERAL (
@@ -327,6 +332,8 @@ SELECT rp.period_id, rp.year, r.employee_id, r.nip, i.ordinal::smallint AS ordin
        SELECT 'POTENSI', p.item, p.n + jsonb_array_length(r.explanation -> 'kinerja' -> 'indicators')
          FROM jsonb_array_elements(r.explanation -> 'potensi' -> 'indicators') WITH ORDINALITY AS p(item, n)
        ) i
+  LEFT JOIN talent.indicator_result ir
+    ON ir.period_id = r.period_id AND ir.employee_id = r.employee_id AND ir.ordinal = i.ordinal
  WHERE coalesce((r.explanation ->> 'version')::integer, 1) >= 3;
 COMMENT ON VIEW talent.explanation_indicator IS
     'The indicators of each placement in talent.explanation, one row each (indicators.csv''s rows: KINERJA first, '
@@ -345,6 +352,9 @@ COMMENT ON COLUMN talent.explanation_indicator.flag IS 'The missing-data flag th
 COMMENT ON COLUMN talent.explanation_indicator.window_text IS 'The dates or years whose rows counted, in words; NULL for a composite (see parts).';
 COMMENT ON COLUMN talent.explanation_indicator.evidence IS 'The rows the score was computed from, one line each, in words.';
 COMMENT ON COLUMN talent.explanation_indicator.parts IS 'A composite''s parts, one line each: name, score, weight in percent of the composite, state, window, rows.';
+COMMENT ON COLUMN talent.explanation_indicator.points_at_stake IS
+    'What its missing data put at stake (talent.indicator_result.points_at_stake): 0 when PRESENT, else the weighted '
+    'points its axis would gain at its best; NULL for a result written before migration 0020.';
 COMMENT ON COLUMN talent.explanation_indicator.incomplete_parts IS 'The names of a composite''s parts whose state is not PRESENT (what makes it MISSING or NO_RECORD).';
 
 GRANT SELECT ON talent.explanation, talent.explanation_indicator TO talenta_worker, talenta_reader;
@@ -356,3 +366,150 @@ GRANT EXECUTE ON FUNCTION talent.explanation_score(jsonb), talent.explanation_da
                           talent.explanation_flag(text), talent.explanation_adjustment(jsonb),
                           talent.explanation_adjustments(jsonb), talent.explanation_part(jsonb)
     TO talenta_worker, talenta_reader;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Kelengkapan data (data completeness), from talent.indicator_result and talent.assessment_result.best_box (sql/0020)
+-- ---------------------------------------------------------------------------------------------------------------
+--
+--   talent.indicators              gains period_id, position_code, best and points_at_stake (last columns): one row
+--                                  per employee and indicator, what `talenta completeness --out FILE.csv` writes.
+--   talent.completeness_employee   one row per employee and review period: the indicators in each state, the
+--                                  points at stake per axis, the box and the best box the data could still give.
+--   talent.completeness_indicator  per indicator, per OPD and city-wide: employees in each state, the complete
+--                                  share, the points at stake, and the order to collect in (points at stake x
+--                                  employees missing).
+--   talent.completeness_opd        per OPD and city-wide: employees, fully complete, with data missing, not placed,
+--                                  whose box the data could still change; the rule set and its provenance.
+--
+-- An employee belongs to the OPD of their current position, as in talent.box_distribution. Only results with
+-- indicator rows count (written by the worker from migration 0020 on); the views show the periods that
+-- talent.review_periods shows. NIP, OPD and position only, never a name: the chase list with names is
+-- `talenta completeness --chase` for the logins that may read hr.
+
+CREATE OR REPLACE VIEW talent.indicators AS
+SELECT p.year, r.nip, i.employee_id, o.opd_code, i.axis, i.indicator, i.score, i.weight, i.weighted, i.state,
+       i.ordinal, i.period_id, e.position_code, i.best, i.points_at_stake
+  FROM talent.indicator_result i
+  JOIN talent.assessment_result r ON r.period_id = i.period_id AND r.employee_id = i.employee_id
+  JOIN talent.review_period p ON p.id = i.period_id
+  JOIN hr.employee e ON e.id = i.employee_id
+  JOIN hr.position pos ON pos.position_code = e.position_code
+  JOIN talent.opd o ON o.unit_code = pos.unit_code;
+COMMENT ON COLUMN talent.indicators.period_id IS 'The review period (talent.review_period.id).';
+COMMENT ON COLUMN talent.indicators.position_code IS 'The employee''s current position (hr.employee.position_code).';
+COMMENT ON COLUMN talent.indicators.best IS 'The best score the rule set declares for the indicator.';
+COMMENT ON COLUMN talent.indicators.points_at_stake IS
+    'What the indicator''s missing data put at stake: 0 when PRESENT; for MISSING and NO_RECORD the weighted points it '
+    'would add to its axis at its best (talent.indicator_result.points_at_stake).';
+
+CREATE VIEW talent.completeness_employee AS
+SELECT rp.period_id, rp.year, r.employee_id, r.nip, o.opd_code, e.position_code, pos.title AS position_title,
+       r.status, r.reason, r.box, r.best_box, r.best_box IS DISTINCT FROM r.box AS box_can_change,
+       count(*)::integer AS indicators,
+       count(*) FILTER (WHERE i.state = 'PRESENT')::integer AS present,
+       count(*) FILTER (WHERE i.state = 'MISSING')::integer AS missing,
+       count(*) FILTER (WHERE i.state = 'NO_RECORD')::integer AS no_record,
+       bool_and(i.state = 'PRESENT') AS fully_complete,
+       coalesce(array_agg(i.indicator ORDER BY i.ordinal) FILTER (WHERE i.state = 'MISSING'), '{}')
+           AS missing_indicators,
+       coalesce(array_agg(i.indicator ORDER BY i.ordinal) FILTER (WHERE i.state = 'NO_RECORD'), '{}')
+           AS no_record_indicators,
+       coalesce(sum(i.points_at_stake) FILTER (WHERE i.axis = 'KINERJA'), 0)::numeric(8, 4) AS kinerja_points_at_stake,
+       coalesce(sum(i.points_at_stake) FILTER (WHERE i.axis = 'POTENSI'), 0)::numeric(8, 4) AS potensi_points_at_stake
+  FROM talent.assessment_result r
+  JOIN talent.review_periods rp ON rp.period_id = r.period_id
+  JOIN talent.indicator_result i ON i.period_id = r.period_id AND i.employee_id = r.employee_id
+  JOIN hr.employee e ON e.id = r.employee_id
+  JOIN hr.position pos ON pos.position_code = e.position_code
+  JOIN talent.opd o ON o.unit_code = pos.unit_code
+ GROUP BY rp.period_id, rp.year, r.employee_id, r.nip, o.opd_code, e.position_code, pos.title, r.status, r.reason,
+          r.box, r.best_box;
+COMMENT ON VIEW talent.completeness_employee IS
+    'Kelengkapan data (data completeness) per assessed employee and review period, under the rule set of the result: '
+    'how many indicators are PRESENT, MISSING or NO_RECORD, which, the points at stake per axis, and the best box the '
+    'employee could reach if every MISSING and NO_RECORD indicator scored its best. Not placed employees included. '
+    'NIP, OPD and position only, never a name.';
+COMMENT ON COLUMN talent.completeness_employee.opd_code IS 'The OPD of the employee''s current position.';
+COMMENT ON COLUMN talent.completeness_employee.best_box IS
+    'The best box reachable with every MISSING and NO_RECORD indicator at its best (for an unplaced employee: with SKP '
+    'at its best); NULL for results written before migration 0020.';
+COMMENT ON COLUMN talent.completeness_employee.box_can_change IS
+    'Whether best_box differs from box (an unplaced employee whose best box exists counts): whose box the data can still change.';
+COMMENT ON COLUMN talent.completeness_employee.fully_complete IS 'Every indicator is PRESENT.';
+COMMENT ON COLUMN talent.completeness_employee.missing_indicators IS 'The MISSING indicators, in indicators.csv order (SKP when not placed for NO_KINERJA).';
+COMMENT ON COLUMN talent.completeness_employee.no_record_indicators IS 'The NO_RECORD indicators (none may be true: awards, team decrees, acting posts).';
+COMMENT ON COLUMN talent.completeness_employee.kinerja_points_at_stake IS 'The sum of the KINERJA indicators'' points at stake.';
+COMMENT ON COLUMN talent.completeness_employee.potensi_points_at_stake IS 'The sum of the POTENSI indicators'' points at stake.';
+
+CREATE VIEW talent.completeness_indicator AS
+WITH counted AS (
+    SELECT rp.period_id, rp.year, o.opd_code, GROUPING(o.opd_code) = 1 AS city_wide, i.ordinal, i.axis, i.indicator,
+           count(*)::integer AS employees,
+           count(*) FILTER (WHERE i.state = 'PRESENT')::integer AS present,
+           count(*) FILTER (WHERE i.state = 'MISSING')::integer AS missing,
+           count(*) FILTER (WHERE i.state = 'NO_RECORD')::integer AS no_record,
+           coalesce(sum(i.points_at_stake) FILTER (WHERE i.state = 'MISSING'), 0)::numeric(14, 4) AS missing_points,
+           coalesce(sum(i.points_at_stake) FILTER (WHERE i.state = 'NO_RECORD'), 0)::numeric(14, 4) AS no_record_points,
+           round(avg(i.points_at_stake) FILTER (WHERE i.state <> 'PRESENT'), 4) AS points_at_stake
+      FROM talent.indicator_result i
+      JOIN talent.review_periods rp ON rp.period_id = i.period_id
+      JOIN hr.employee e ON e.id = i.employee_id
+      JOIN hr.position pos ON pos.position_code = e.position_code
+      JOIN talent.opd o ON o.unit_code = pos.unit_code
+     GROUP BY GROUPING SETS ((rp.period_id, rp.year, o.opd_code, i.ordinal, i.axis, i.indicator),
+                             (rp.period_id, rp.year, i.ordinal, i.axis, i.indicator))
+)
+SELECT period_id, year, opd_code, city_wide, ordinal, axis, indicator, talent.explanation_label(indicator) AS label,
+       employees, present, missing, no_record, round(100.0 * present / employees, 1) AS complete_percent,
+       points_at_stake, missing_points, no_record_points,
+       CASE WHEN missing > 0 THEN row_number() OVER (PARTITION BY period_id, city_wide, opd_code, missing > 0
+                                                     ORDER BY missing_points DESC, ordinal)::integer END AS collect_order,
+       CASE WHEN no_record > 0 THEN row_number() OVER (PARTITION BY period_id, city_wide, opd_code, no_record > 0
+                                                       ORDER BY no_record_points DESC, ordinal)::integer END AS confirm_order
+  FROM counted;
+COMMENT ON VIEW talent.completeness_indicator IS
+    'Kelengkapan data per indicator, per OPD (city_wide false) and for the whole city (city_wide true, opd_code NULL): '
+    'employees in each state, the complete share, the points at stake and what to collect first. collect_order ranks '
+    'the indicators with MISSING data by missing_points (the points at stake summed over the employees missing them, '
+    'that is points at stake x employees missing); confirm_order ranks the NO_RECORD ones (none may be true: ask, do '
+    'not chase) the same way.';
+COMMENT ON COLUMN talent.completeness_indicator.city_wide IS 'true for the city-wide row of the indicator (opd_code NULL).';
+COMMENT ON COLUMN talent.completeness_indicator.label IS 'What the indicator measures, in words (talent.explanation_label).';
+COMMENT ON COLUMN talent.completeness_indicator.complete_percent IS 'present / employees, in percent, 1 decimal.';
+COMMENT ON COLUMN talent.completeness_indicator.points_at_stake IS
+    'The mean points at stake of the employees without data for it (MISSING or NO_RECORD): what one such employee''s '
+    'axis score would gain at the indicator''s best; NULL when everyone has data.';
+COMMENT ON COLUMN talent.completeness_indicator.missing_points IS 'The points at stake summed over the MISSING employees.';
+COMMENT ON COLUMN talent.completeness_indicator.no_record_points IS 'The points at stake summed over the NO_RECORD employees.';
+COMMENT ON COLUMN talent.completeness_indicator.collect_order IS '1 = collect first; NULL when nobody misses it.';
+COMMENT ON COLUMN talent.completeness_indicator.confirm_order IS '1 = ask first whether the records exist; NULL when nobody has NO_RECORD.';
+
+CREATE VIEW talent.completeness_opd AS
+SELECT c.period_id, c.year, c.opd_code, GROUPING(c.opd_code) = 1 AS city_wide, u.name AS opd_name,
+       rp.rule_set, rs.parameters ->> 'provenance' AS rule_set_provenance,
+       count(*)::integer AS employees,
+       count(*) FILTER (WHERE c.fully_complete)::integer AS fully_complete,
+       count(*) FILTER (WHERE c.missing > 0)::integer AS with_missing,
+       count(*) FILTER (WHERE c.box IS NULL)::integer AS not_placed,
+       count(*) FILTER (WHERE c.box_can_change)::integer AS box_can_change
+  FROM talent.completeness_employee c
+  JOIN talent.review_periods rp ON rp.period_id = c.period_id
+  LEFT JOIN hr.unit u ON u.unit_code = c.opd_code
+  LEFT JOIN talent.rule_set rs ON rs.name || '@' || rs.version = rp.rule_set
+ GROUP BY GROUPING SETS ((c.period_id, c.year, rp.rule_set, rs.parameters, c.opd_code, u.name),
+                         (c.period_id, c.year, rp.rule_set, rs.parameters));
+COMMENT ON VIEW talent.completeness_opd IS
+    'Kelengkapan data per OPD (city_wide false) and for the whole city (city_wide true, opd_code NULL): employees '
+    'assessed, fully complete (every indicator PRESENT), with data missing, not placed, and whose box the data could '
+    'still change; the period''s rule set and its provenance.';
+COMMENT ON COLUMN talent.completeness_opd.opd_name IS 'The OPD''s name (hr.unit.name); NULL for the city.';
+COMMENT ON COLUMN talent.completeness_opd.rule_set IS 'The period''s rule set, name@version.';
+COMMENT ON COLUMN talent.completeness_opd.rule_set_provenance IS
+    'Where the rule set comes from, when it says (the BKN 411/2025 preset: reconstructed, not checked against its Lampiran).';
+COMMENT ON COLUMN talent.completeness_opd.with_missing IS 'Employees with at least one MISSING indicator: the chase list.';
+COMMENT ON COLUMN talent.completeness_opd.box_can_change IS 'Employees whose best box differs from their box.';
+
+GRANT SELECT ON talent.completeness_employee, talent.completeness_indicator, talent.completeness_opd
+    TO talenta_worker, talenta_reader;
+REVOKE INSERT, UPDATE, DELETE ON talent.completeness_employee, talent.completeness_indicator, talent.completeness_opd
+    FROM talenta_worker;

@@ -46,6 +46,9 @@ public struct EmployeeExplanation: Codable, Hashable, Sendable {
         public var state: String
         /// The best score the rule set declares for it.
         public var best: Decimal
+        /// What its missing data put at stake: 0 when PRESENT, else the weighted points its axis would gain at its
+        /// best; nil for a result written before migration 0020.
+        public var pointsAtStake: Decimal?
         /// The missing-data flag it raised, if any.
         public var flag: String?
         /// The dates or years whose rows counted, in words; nil for a composite.
@@ -98,6 +101,9 @@ public struct EmployeeExplanation: Codable, Hashable, Sendable {
     public var reason: String?
     /// Kotak 1 … 9; nil when not placed.
     public var box: Int?
+    /// The best box reachable if every MISSING and NO_RECORD indicator scored its best (for an unplaced employee:
+    /// with SKP at its best); nil for a result written before migration 0020.
+    public var bestBox: Int?
     /// The recommended follow-up codes of the box, in the regulation's order.
     public var recommendations: [String]
     public var kinerja: Axis
@@ -145,6 +151,7 @@ extension EmployeeExplanation {
         try c.encode(status, forKey: .status)
         try c.encode(reason, forKey: .reason)
         try c.encode(box, forKey: .box)
+        try c.encode(bestBox, forKey: .bestBox)
         try c.encode(recommendations, forKey: .recommendations)
         try c.encode(kinerja, forKey: .kinerja)
         try c.encode(potensi, forKey: .potensi)
@@ -184,6 +191,7 @@ extension EmployeeExplanation.Indicator {
         try c.encode(weighted, forKey: .weighted)
         try c.encode(state, forKey: .state)
         try c.encode(best, forKey: .best)
+        try c.encode(pointsAtStake, forKey: .pointsAtStake)
         try c.encode(flag, forKey: .flag)
         try c.encode(window, forKey: .window)
         try c.encode(evidence, forKey: .evidence)

@@ -25,7 +25,7 @@ public enum ExplanationReader {
         guard let row = try connection.execute("""
             SELECT year, period_id, reference_date::text AS reference_date, nip, employee_id, position_code,
                    position_title, position_kind, position_jenjang, opd_code, opd_name, target_level, status,
-                   CASE WHEN reason IS NOT NULL THEN talent.explanation_flag(reason) END AS reason, box,
+                   CASE WHEN reason IS NOT NULL THEN talent.explanation_flag(reason) END AS reason, box, best_box,
                    recommendations, kinerja_score, kinerja_level, kinerja_level_from_score, kinerja_high_minimum,
                    kinerja_middle_minimum, kinerja_weight_case, kinerja_adjustments, potensi_score, potensi_level,
                    potensi_level_from_score, potensi_high_minimum, potensi_middle_minimum, potensi_weight_case,
@@ -48,7 +48,7 @@ public enum ExplanationReader {
             positionKind: try row.decode("position_kind"), positionJenjang: try row.decode("position_jenjang"),
             opdCode: try row.decode("opd_code"), opdName: try row.decode("opd_name"),
             targetLevel: try row.decode("target_level"), status: try row.decode("status"),
-            reason: try row.decode("reason"), box: try row.decode("box"),
+            reason: try row.decode("reason"), box: try row.decode("box"), bestBox: try row.decode("best_box"),
             recommendations: try row.decode("recommendations"),
             kinerja: try axis("KINERJA", prefix: "kinerja", of: row),
             potensi: try axis("POTENSI", prefix: "potensi", of: row),
@@ -63,8 +63,8 @@ public enum ExplanationReader {
             ruleSet: try row.decode("rule_set"), ruleSetProvenance: try row.decode("rule_set_provenance"),
             fingerprint: try row.decode("inputs_fingerprint"), explanationVersion: try row.decode("explanation_version"))
         explanation.indicators = try connection.execute("""
-            SELECT axis, indicator, label, score, weight, weighted, state, best, flag, window_text, evidence, parts,
-                   incomplete_parts
+            SELECT axis, indicator, label, score, weight, weighted, state, best, points_at_stake, flag, window_text,
+                   evidence, parts, incomplete_parts
               FROM talent.explanation_indicator
              WHERE period_id = $1 AND employee_id = $2
              ORDER BY ordinal
@@ -73,7 +73,8 @@ public enum ExplanationReader {
                 axis: try row.decode("axis"), indicator: try row.decode("indicator"), label: try row.decode("label"),
                 score: try decimal("score", of: row), weight: try decimal("weight", of: row) ?? 0,
                 weighted: try decimal("weighted", of: row), state: try row.decode("state"),
-                best: try decimal("best", of: row) ?? 0, flag: try row.decode("flag"),
+                best: try decimal("best", of: row) ?? 0, pointsAtStake: try decimal("points_at_stake", of: row),
+                flag: try row.decode("flag"),
                 window: try row.decode("window_text"), evidence: try row.decode("evidence"),
                 parts: try row.decode("parts"), incompleteParts: try row.decode("incomplete_parts"))
         }

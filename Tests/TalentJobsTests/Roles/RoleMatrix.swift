@@ -94,9 +94,12 @@ enum RoleMatrix {
         "talent.pool_effective":    Access("r", "", "r", ""),
         "talent.succession_effective": Access("r", "", "r", ""),
         "talent.indicators":        Access("r", "", "r", ""),
-        // "why this box?" (sql/0021): talenta explain and dashboards read them.
+        // "why this box?" and kelengkapan data (sql/0021): talenta explain, completeness and dashboards read them.
         "talent.explanation":       Access("r", "", "r", ""),
         "talent.explanation_indicator": Access("r", "", "r", ""),
+        "talent.completeness_employee": Access("r", "", "r", ""),
+        "talent.completeness_indicator": Access("r", "", "r", ""),
+        "talent.completeness_opd":  Access("r", "", "r", ""),
         // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
         "queue.job":                Access("rw", "", "", ""),
         "queue.queue":              Access("r", "", "", ""),
