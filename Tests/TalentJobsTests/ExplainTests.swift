@@ -124,7 +124,11 @@ struct ExplainTests {
             "  The score alone gives TINGGI; at most MENENGAH without ASESMEN (cap).",
             "    no value, weight 0% · data MISSING (TANPA_ASESMEN) · 2023-04-01 … 2026-03-31",
             "      - PENDIDIKAN: 90.00 × 20% (PRESENT); up to 2026-03-31: education (pendidikan) S2, graduated 2008-03-15",
-            "  ASESMEN (POTENSI): missing; the competency assessment (asesmen kompetensi), 2023-04-01 … 2026-03-31",
+            // Points at stake (sql/0020): (best 100 - none) x 67, the weight ASESMEN carries with a value (case A_RJ).
+            "  ASESMEN (POTENSI): missing, 67.00 points at stake; the competency assessment (asesmen kompetensi), "
+                + "2023-04-01 … 2026-03-31",
+            // With ASESMEN at 100: 0.67 x 100 + 0.33 x 92 = 97.36 TINGGI and no cap; kinerja SESUAI: kotak 8.
+            "Best box reachable if the missing data scored their best: kotak 8.",
             "  TANPA_ASESMEN: no valid competency assessment (tanpa asesmen kompetensi) in its window",
             "  BUP: 1 full years to the BUP birthday 2027-05-20, minimum 4",
             "Rule set permenpanrb-3-2020/default@1",

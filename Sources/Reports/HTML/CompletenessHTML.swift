@@ -6,7 +6,7 @@ import Foundation
 /// records to ask about next (no record). Every text is escaped.
 public enum CompletenessHTML {
     /// The bar's width in pixels.
-    static let barWidth = 180
+    static let barWidth = 150
     static let present = "#4caf50"
     static let noRecord = "#b0bec5"
     static let missing = "#e57373"
@@ -20,6 +20,8 @@ public enum CompletenessHTML {
     static let style = """
         @page { size: A4; margin: 14mm; }
         body { margin: 24px; font-size: 13px; }
+        @media print { body { margin: 0; } }
+        table.checklist { width: 100%; }
         section.page + section.page { break-before: page; page-break-before: always; margin-top: 32px; }
         h1 { font-size: 20px; margin: 0 0 4px 0; }
         h2 { font-size: 16px; margin: 18px 0 6px 0; }
@@ -75,7 +77,8 @@ public enum CompletenessHTML {
             if !row.label.isEmpty { html += "<span class=\"label\">\(Escaping.markup(row.label))</span>" }
             html += "</td><td class=\"num share\">\(Figures.percent(row.present, of: row.employees))</td>"
                 + "<td class=\"num\">\(Figures.count(row.missing))</td><td class=\"num\">\(Figures.count(row.noRecord))</td>"
-                + "<td class=\"num\">\(Figures.points(row.pointsAtStake))</td><td>\(bar(row))</td></tr>\n"
+                + "<td class=\"num\">\(row.present == row.employees ? "–" : Figures.points(row.pointsAtStake))</td>"
+                + "<td>\(bar(row))</td></tr>\n"
         }
         html += "</table>\n<p class=\"legend\"><span style=\"background: \(present)\"></span>data present"
             + "<span style=\"background: \(noRecord)\"></span>no record (none may be true)"
@@ -106,8 +109,8 @@ public enum CompletenessHTML {
             + "needs nothing.</p>\n<ol class=\"ask-next\">\n"
         for item in page.askNext {
             html += "<li data-indicator=\"\(Escaping.markup(item.indicator))\"><strong>\(Escaping.markup(item.indicator))"
-                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employees, up to "
-                + "\(Figures.points(item.pointsAtStake)) points each (priority \(Figures.count(Int(item.priority.rounded()))))"
+                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employee\(item.employees == 1 ? "" : "s"), "
+                + "\(Figures.points(item.pointsAtStake)) points at stake each (priority \(Figures.count(Int(item.priority.rounded()))))"
             if !item.action.isEmpty { html += "<span class=\"action\">\(Escaping.markup(item.action))</span>" }
             html += "</li>\n"
         }
@@ -122,8 +125,8 @@ public enum CompletenessHTML {
         html += "<p>Ranked by the points at stake times the employees missing them.</p>\n<ol class=\"collect-first\">\n"
         for item in page.collectFirst {
             html += "<li data-indicator=\"\(Escaping.markup(item.indicator))\"><strong>\(Escaping.markup(item.indicator))"
-                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employees, up to "
-                + "\(Figures.points(item.pointsAtStake)) points each (priority \(Figures.count(Int(item.priority.rounded()))))"
+                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employee\(item.employees == 1 ? "" : "s"), "
+                + "\(Figures.points(item.pointsAtStake)) points at stake each (priority \(Figures.count(Int(item.priority.rounded()))))"
             if !item.action.isEmpty { html += "<span class=\"action\">\(Escaping.markup(item.action))</span>" }
             html += "</li>\n"
         }

@@ -24,9 +24,18 @@ enum ExplanationProfile {
         }
         return EmployeeProfile(
             year: e.year, referenceDate: e.referenceDate, nip: e.nip, name: e.name, position: position, opd: opd,
-            box: e.box, notPlacedReason: e.box == nil ? (e.reason ?? "") : "", axes: axes,
+            box: e.box, bestBox: e.bestBox, notPlacedReason: e.box == nil ? (e.reason ?? "") : "", axes: axes,
             recommendations: e.recommendations, flags: flags, ruleSet: e.ruleSet,
             ruleSetNote: e.ruleSetProvenance ?? "", fingerprint: e.fingerprint)
+    }
+
+    /// What an indicator with no row shows on the page (the state badge beside it says the rest).
+    static func shortNoRow(_ state: String) -> String {
+        switch state {
+        case "MISSING": return "no valid row"
+        case "NO_RECORD": return "no row (none may be true)"
+        default: return "no row"
+        }
     }
 
     static func indicator(_ i: EmployeeExplanation.Indicator) -> EmployeeProfile.Indicator {
@@ -34,7 +43,7 @@ enum ExplanationProfile {
             name: i.indicator, label: i.label ?? "", score: i.score.map { DecimalText.score($0) } ?? "",
             weight: NSDecimalNumber(decimal: i.weight).doubleValue,
             weighted: i.weighted.map { DecimalText.points($0) } ?? "", state: i.state, window: i.window ?? "",
-            evidence: i.parts.isEmpty ? (i.evidence.isEmpty ? [ExplanationText.noRow(i.state)] : i.evidence) : i.parts,
-            pointsAtStake: nil)
+            evidence: i.parts.isEmpty ? (i.evidence.isEmpty ? [shortNoRow(i.state)] : i.evidence) : i.parts,
+            pointsAtStake: i.state == "PRESENT" ? nil : i.pointsAtStake.map { NSDecimalNumber(decimal: $0).doubleValue })
     }
 }

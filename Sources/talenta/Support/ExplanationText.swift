@@ -1,3 +1,4 @@
+import Foundation
 import TalentStore
 
 /// `talenta explain` as text for an HR officer at BKPSDM: the box and both axes, every indicator with its score,
@@ -53,6 +54,15 @@ enum ExplanationText {
             }
         } else {
             lines.append("No box: " + (e.reason ?? "not placed (belum terpetakan)"))
+        }
+        if let best = e.bestBox {
+            if e.box == nil {
+                lines.append("With the missing data at their best (an SKP year included), the box would be kotak \(best).")
+            } else if best == e.box {
+                lines.append("The missing data cannot change the box: at their best it stays kotak \(best).")
+            } else {
+                lines.append("Best box reachable if the missing data scored their best: kotak \(best).")
+            }
         }
         return lines
     }
@@ -128,18 +138,23 @@ enum ExplanationText {
         switch state {
         case "MISSING": return "no valid row in the window (data missing)"
         case "NO_RECORD": return "no row in the window (none may be true)"
-        default: return "no row in the window (none counts as this score)"
+        default: return "no row in the window"
         }
     }
 
+    /// The indicators without data, the most points at stake first (ties in the rule set's order).
     static func missing(_ e: EmployeeExplanation) -> [String] {
-        let gaps = e.indicators.filter { $0.state != "PRESENT" }
+        let gaps = e.indicators.enumerated().filter { $0.element.state != "PRESENT" }.sorted {
+            let (left, right) = ($0.element.pointsAtStake ?? 0, $1.element.pointsAtStake ?? 0)
+            return left != right ? left > right : $0.offset < $1.offset
+        }.map(\.element)
         guard !gaps.isEmpty else { return ["What is missing: nothing, every indicator has data."] }
-        var lines = ["What is missing (kelengkapan data, data completeness):"]
+        var lines = ["What is missing (kelengkapan data, data completeness), the most points at stake first:"]
         for gap in gaps {
             var line = "  \(gap.indicator) (\(gap.axis)): " + (gap.state == "MISSING" ? "missing" : "no record")
             if !gap.incompleteParts.isEmpty { line += " in " + gap.incompleteParts.joined(separator: ", ") }
             if gap.state == "NO_RECORD" { line += " (none may be true)" }
+            if let points = gap.pointsAtStake { line += ", \(DecimalText.score(points)) points at stake" }
             if let label = gap.label { line += "; \(label)" }
             if let window = gap.window { line += ", \(window)" }
             lines.append(line)
