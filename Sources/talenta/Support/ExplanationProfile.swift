@@ -34,7 +34,7 @@ enum ExplanationProfile {
         switch state {
         case "MISSING": return "no valid row"
         case "NO_RECORD": return "no row (none may be true)"
-        default: return "no row"
+        default: return "no row: the normal case, nothing counts against it"
         }
     }
 

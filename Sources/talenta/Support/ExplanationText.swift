@@ -138,7 +138,7 @@ enum ExplanationText {
         switch state {
         case "MISSING": return "no valid row in the window (data missing)"
         case "NO_RECORD": return "no row in the window (none may be true)"
-        default: return "no row in the window"
+        default: return "no row in the window: the normal case, nothing counts against it"
         }
     }
 
