@@ -3,12 +3,13 @@ import Postgres
 import PostgresTestSupport
 import SwiftCSV
 import TalentStore
+import TestThreads
 import Testing
 
 /// Issue 16's kelengkapan data (data completeness) on the golden-411 set reviewed under the BKN 411/2025 preset:
 /// the views of sql/0021, `talenta completeness` and `talenta explain` against the expected files and hand-worked
 /// employees of golden-411's CASES.md.
-@Suite("Kelengkapan data: completeness views and command on golden-411", .serialized)
+@Suite("Kelengkapan data: completeness views and command on golden-411", .serialized, .ownThread)
 struct CompletenessTests {
     static let golden411 = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden-411")
 
@@ -31,29 +32,32 @@ struct CompletenessTests {
         "KESESUAIAN_BIDANG": "BIDANG_ILMU_BELUM_DINILAI",
     ]
 
-    @Test("under the default rule set: SKP_LATEST is MISSING for NO_KINERJA, SKP_PREVIOUS also for KINERJA_PARTIAL, ASESMEN for TANPA_ASESMEN")
-    func goldenDefault() async throws {
-        let (missing, flags) = try await OwnThread.run { () throws -> ([String: Int], [String: Int]) in
-            let (database, connection, _) = try AssessmentJobTests.reviewedGolden()
-            defer { database.drop() }
-            defer { connection.close() }
-            var missing = [String: Int]()
-            for row in try connection.execute(
-                "SELECT indicator, missing FROM talent.completeness_indicator WHERE year = 2026 AND city_wide").rows {
-                missing[try row.decode("indicator")] = try row.decode("missing", as: Int.self)
-            }
-            let placements = try EnumeratedCSV(url: ReviewTestKit.goldenExpected.appendingPathComponent("placements.csv"),
-                                               delimiter: .comma, loadColumns: false)
-            let flagsColumn = try #require(placements.header.firstIndex(of: "flags"))
-            let reasonColumn = try #require(placements.header.firstIndex(of: "reason"))
-            var flags = [String: Int]()
-            for row in placements.rows {
-                for flag in row[flagsColumn].split(separator: ";") + [Substring(row[reasonColumn])] where !flag.isEmpty {
-                    flags[String(flag), default: 0] += 1
-                }
-            }
-            return (missing, flags)
+    /// What the test below looks at, gathered on the test's own thread (the suite is `.ownThread`).
+    static func goldenDefaultCounts() throws -> ([String: Int], [String: Int]) {
+        let (database, connection, _) = try AssessmentJobTests.reviewedGolden()
+        defer { database.drop() }
+        defer { connection.close() }
+        var missing = [String: Int]()
+        for row in try connection.execute(
+            "SELECT indicator, missing FROM talent.completeness_indicator WHERE year = 2026 AND city_wide").rows {
+            missing[try row.decode("indicator")] = try row.decode("missing", as: Int.self)
         }
+        let placements = try EnumeratedCSV(url: ReviewTestKit.goldenExpected.appendingPathComponent("placements.csv"),
+                                           delimiter: .comma, loadColumns: false)
+        let flagsColumn = try #require(placements.header.firstIndex(of: "flags"))
+        let reasonColumn = try #require(placements.header.firstIndex(of: "reason"))
+        var flags = [String: Int]()
+        for row in placements.rows {
+            for flag in row[flagsColumn].split(separator: ";") + [Substring(row[reasonColumn])] where !flag.isEmpty {
+                flags[String(flag), default: 0] += 1
+            }
+        }
+        return (missing, flags)
+    }
+
+    @Test("under the default rule set: SKP_LATEST is MISSING for NO_KINERJA, SKP_PREVIOUS also for KINERJA_PARTIAL, ASESMEN for TANPA_ASESMEN")
+    func goldenDefault() throws {
+        let (missing, flags) = try Self.goldenDefaultCounts()
         let unplaced = flags["NO_KINERJA"] ?? 0
         #expect(unplaced > 0 && (flags["KINERJA_PARTIAL"] ?? 0) > 0 && (flags["TANPA_ASESMEN"] ?? 0) > 0)
         #expect(missing["SKP_LATEST"] == unplaced)
@@ -85,103 +89,106 @@ struct CompletenessTests {
         var chaseHTML: Int32
     }
 
-    @Test("completeness counts per indicator equal the flags of the expected placements; explain equals indicators.csv; three hand-worked employees")
-    func golden411() async throws {
-        let run = try await OwnThread.run { () throws -> Run in
-            let (database, connection) = try Self.reviewedGolden411()
-            defer { database.drop() }
-            defer { connection.close() }
+    /// What the test below looks at, gathered on the test's own thread (the suite is `.ownThread`).
+    static func golden411Run() throws -> Run {
+        let (database, connection) = try Self.reviewedGolden411()
+        defer { database.drop() }
+        defer { connection.close() }
 
-            // The expected placements: how many carry each flag (NO_KINERJA is the reason of the unplaced).
-            let placements = try EnumeratedCSV(
-                url: Self.golden411.appendingPathComponent("expected/placements.csv"), delimiter: .comma,
-                loadColumns: false)
-            let flagsColumn = try #require(placements.header.firstIndex(of: "flags"))
-            let reasonColumn = try #require(placements.header.firstIndex(of: "reason"))
-            var expectedFlags = [String: Int]()
-            for row in placements.rows {
-                for flag in row[flagsColumn].split(separator: ";") + [Substring(row[reasonColumn])] where !flag.isEmpty {
-                    expectedFlags[String(flag), default: 0] += 1
-                }
+        // The expected placements: how many carry each flag (NO_KINERJA is the reason of the unplaced).
+        let placements = try EnumeratedCSV(
+            url: Self.golden411.appendingPathComponent("expected/placements.csv"), delimiter: .comma,
+            loadColumns: false)
+        let flagsColumn = try #require(placements.header.firstIndex(of: "flags"))
+        let reasonColumn = try #require(placements.header.firstIndex(of: "reason"))
+        var expectedFlags = [String: Int]()
+        for row in placements.rows {
+            for flag in row[flagsColumn].split(separator: ";") + [Substring(row[reasonColumn])] where !flag.isEmpty {
+                expectedFlags[String(flag), default: 0] += 1
             }
-
-            var cityMissing = [String: Int]()
-            for row in try connection.execute("""
-                SELECT indicator, missing FROM talent.completeness_indicator WHERE year = 2026 AND city_wide
-                """).rows {
-                cityMissing[try row.decode("indicator")] = try row.decode("missing", as: Int.self)
-            }
-            var opdMissingSums = [String: Int]()
-            for row in try connection.execute("""
-                SELECT indicator, sum(missing)::integer AS missing FROM talent.completeness_indicator
-                 WHERE year = 2026 AND NOT city_wide GROUP BY indicator
-                """).rows {
-                opdMissingSums[try row.decode("indicator")] = try row.decode("missing", as: Int.self)
-            }
-
-            // The command's CSV: one row per employee and indicator.
-            let folder = try ReviewTestKit.temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let csvFile = folder.appendingPathComponent("kelengkapan.csv")
-            let written = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
-                                                  "--out", csvFile.path])
-            #expect(written.status == 0, "\(written.errors)")
-            let csv = try EnumeratedCSV(url: csvFile, delimiter: .comma, loadColumns: false)
-            var csvMissing = [String: Int]()
-            let stateColumn = try #require(csv.header.firstIndex(of: "state"))
-            let indicatorColumn = try #require(csv.header.firstIndex(of: "indicator"))
-            for row in csv.rows where row[stateColumn] == "MISSING" { csvMissing[row[indicatorColumn], default: 0] += 1 }
-
-            // explain's indicator rows against the expected indicators.csv, every employee.
-            let expectedIndicators = try ExplainTests.expectedIndicators(Self.golden411.appendingPathComponent("expected"))
-            let explainDifferences = try ExplainTests.compareIndicators(year: 2026, expected: expectedIndicators,
-                                                                        on: connection)
-
-            // Hand-worked employees: every indicator's state and points at stake, and the best box.
-            var hand = [String: [String]]()
-            var bestBoxes = [String: String]()
-            for nip in ["198802022010031001", "198802012010031001", "198701042010031001"] {
-                hand[nip] = try ReviewTestKit.snapshot("""
-                    SELECT indicator || ' ' || state || ' ' || points_at_stake FROM talent.indicators
-                     WHERE year = 2026 AND nip = $1 ORDER BY ordinal
-                    """, [nip], on: connection)
-                bestBoxes[nip] = try ReviewTestKit.snapshot("""
-                    SELECT coalesce(box::text, '-') || ' ' || coalesce(best_box::text, '-') || ' ' || box_can_change
-                      FROM talent.completeness_employee WHERE year = 2026 AND nip = $1
-                    """, [nip], on: connection).joined()
-            }
-
-            let chaseFile = folder.appendingPathComponent("chase.csv")
-            let chased = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
-                                                 "--chase", "--out", chaseFile.path])
-            #expect(chased.status == 0, "\(chased.errors)")
-            let chase = try EnumeratedCSV(url: chaseFile, delimiter: .comma, loadColumns: false)
-            let unplaced = placements.rows.filter { !$0[reasonColumn].isEmpty }.map { $0[0] }
-            let provenance = try ReviewTestKit.snapshot(
-                "SELECT DISTINCT coalesce(rule_set_provenance, 'none') FROM talent.completeness_opd", on: connection)
-
-            let page = folder.appendingPathComponent("dukcapil.html")
-            let html = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
-                                               "--opd", "DUKCAPIL", "--out", page.path])
-            #expect(html.status == 0, "\(html.errors)")
-            let profile = folder.appendingPathComponent("n02.html")
-            let profiled = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
-                                                   "--nip", "198802022010031001", "--out", profile.path])
-            #expect(profiled.status == 0, "\(profiled.errors)")
-            let unknownOPD = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
-                                                     "--opd", "NOPE", "--out", folder.appendingPathComponent("x.csv").path])
-            let chaseHTML = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
-                                                    "--chase", "--out", folder.appendingPathComponent("x.html").path])
-            let htmlText = (try? String(contentsOf: page, encoding: .utf8)) ?? ""
-            return Run(
-                cityMissing: cityMissing, opdMissingSums: opdMissingSums, csvMissing: csvMissing, csvHeader: csv.header,
-                csvRows: csv.rows.count, expectedFlags: expectedFlags, employees: placements.rows.count,
-                explainDifferences: explainDifferences, hand: hand, bestBoxes: bestBoxes,
-                chase: chase.header, chaseNIPs: chase.rows.map { $0[1] }, unplaced: unplaced, provenance: provenance,
-                html: htmlText, htmlPages: htmlText.components(separatedBy: "<section class=\"page\"").count - 1,
-                profile: (try? String(contentsOf: profile, encoding: .utf8)) ?? "",
-                unknownOPD: (unknownOPD.status, unknownOPD.errors), chaseHTML: chaseHTML.status)
         }
+
+        var cityMissing = [String: Int]()
+        for row in try connection.execute("""
+            SELECT indicator, missing FROM talent.completeness_indicator WHERE year = 2026 AND city_wide
+            """).rows {
+            cityMissing[try row.decode("indicator")] = try row.decode("missing", as: Int.self)
+        }
+        var opdMissingSums = [String: Int]()
+        for row in try connection.execute("""
+            SELECT indicator, sum(missing)::integer AS missing FROM talent.completeness_indicator
+             WHERE year = 2026 AND NOT city_wide GROUP BY indicator
+            """).rows {
+            opdMissingSums[try row.decode("indicator")] = try row.decode("missing", as: Int.self)
+        }
+
+        // The command's CSV: one row per employee and indicator.
+        let folder = try ReviewTestKit.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csvFile = folder.appendingPathComponent("kelengkapan.csv")
+        let written = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
+                                              "--out", csvFile.path])
+        #expect(written.status == 0, "\(written.errors)")
+        let csv = try EnumeratedCSV(url: csvFile, delimiter: .comma, loadColumns: false)
+        var csvMissing = [String: Int]()
+        let stateColumn = try #require(csv.header.firstIndex(of: "state"))
+        let indicatorColumn = try #require(csv.header.firstIndex(of: "indicator"))
+        for row in csv.rows where row[stateColumn] == "MISSING" { csvMissing[row[indicatorColumn], default: 0] += 1 }
+
+        // explain's indicator rows against the expected indicators.csv, every employee.
+        let expectedIndicators = try ExplainTests.expectedIndicators(Self.golden411.appendingPathComponent("expected"))
+        let explainDifferences = try ExplainTests.compareIndicators(year: 2026, expected: expectedIndicators,
+                                                                    on: connection)
+
+        // Hand-worked employees: every indicator's state and points at stake, and the best box.
+        var hand = [String: [String]]()
+        var bestBoxes = [String: String]()
+        for nip in ["198802022010031001", "198802012010031001", "198701042010031001"] {
+            hand[nip] = try ReviewTestKit.snapshot("""
+                SELECT indicator || ' ' || state || ' ' || points_at_stake FROM talent.indicators
+                 WHERE year = 2026 AND nip = $1 ORDER BY ordinal
+                """, [nip], on: connection)
+            bestBoxes[nip] = try ReviewTestKit.snapshot("""
+                SELECT coalesce(box::text, '-') || ' ' || coalesce(best_box::text, '-') || ' ' || box_can_change
+                  FROM talent.completeness_employee WHERE year = 2026 AND nip = $1
+                """, [nip], on: connection).joined()
+        }
+
+        let chaseFile = folder.appendingPathComponent("chase.csv")
+        let chased = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
+                                             "--chase", "--out", chaseFile.path])
+        #expect(chased.status == 0, "\(chased.errors)")
+        let chase = try EnumeratedCSV(url: chaseFile, delimiter: .comma, loadColumns: false)
+        let unplaced = placements.rows.filter { !$0[reasonColumn].isEmpty }.map { $0[0] }
+        let provenance = try ReviewTestKit.snapshot(
+            "SELECT DISTINCT coalesce(rule_set_provenance, 'none') FROM talent.completeness_opd", on: connection)
+
+        let page = folder.appendingPathComponent("dukcapil.html")
+        let html = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
+                                           "--opd", "DUKCAPIL", "--out", page.path])
+        #expect(html.status == 0, "\(html.errors)")
+        let profile = folder.appendingPathComponent("n02.html")
+        let profiled = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
+                                               "--nip", "198802022010031001", "--out", profile.path])
+        #expect(profiled.status == 0, "\(profiled.errors)")
+        let unknownOPD = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
+                                                 "--opd", "NOPE", "--out", folder.appendingPathComponent("x.csv").path])
+        let chaseHTML = try TalentaCommand.run(["completeness", "--database-url", database.url, "--year", "2026",
+                                                "--chase", "--out", folder.appendingPathComponent("x.html").path])
+        let htmlText = (try? String(contentsOf: page, encoding: .utf8)) ?? ""
+        return Run(
+            cityMissing: cityMissing, opdMissingSums: opdMissingSums, csvMissing: csvMissing, csvHeader: csv.header,
+            csvRows: csv.rows.count, expectedFlags: expectedFlags, employees: placements.rows.count,
+            explainDifferences: explainDifferences, hand: hand, bestBoxes: bestBoxes,
+            chase: chase.header, chaseNIPs: chase.rows.map { $0[1] }, unplaced: unplaced, provenance: provenance,
+            html: htmlText, htmlPages: htmlText.components(separatedBy: "<section class=\"page\"").count - 1,
+            profile: (try? String(contentsOf: profile, encoding: .utf8)) ?? "",
+            unknownOPD: (unknownOPD.status, unknownOPD.errors), chaseHTML: chaseHTML.status)
+    }
+
+    @Test("completeness counts per indicator equal the flags of the expected placements; explain equals indicators.csv; three hand-worked employees")
+    func golden411() throws {
+        let run = try Self.golden411Run()
         #expect(run.employees == 64)
         // Completeness counts per indicator = employees with the matching flag in the expected placements.csv.
         for (indicator, flag) in Self.flagOfIndicator {

@@ -4,11 +4,12 @@ import PostgresTestSupport
 import SwiftCSV
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// Issue 16's "why this box?": `talenta explain` and the views `talent.explanation` and
 /// `talent.explanation_indicator` (sql/0021) on a reviewed golden set.
-@Suite("Why this box? talenta explain and the explanation views", .serialized)
+@Suite("Why this box? talenta explain and the explanation views", .serialized, .ownThread)
 struct ExplainTests {
     /// indicators.csv's fields of one explanation: nip, axis, indicator, score (2 decimals), weight, weighted (4).
     static func indicatorRows(_ explanation: EmployeeExplanation) -> [[String]] {
@@ -59,53 +60,56 @@ struct ExplainTests {
         var flagsWithoutWords: [String]
     }
 
-    @Test("explain's indicator rows equal indicators.csv for every employee of the golden set; text, JSON and the profile page")
-    func goldenDefault() async throws {
-        let run = try await OwnThread.run { () throws -> GoldenRun in
-            let (database, connection, _) = try AssessmentJobTests.reviewedGolden()
-            defer { database.drop() }
-            defer { connection.close() }
-            let expected = try Self.expectedIndicators(ReviewTestKit.goldenExpected)
-            let differences = try Self.compareIndicators(year: 2026, expected: expected, on: connection)
+    /// What the test below looks at, gathered on the test's own thread (the suite is `.ownThread`).
+    static func goldenRun() throws -> GoldenRun {
+        let (database, connection, _) = try AssessmentJobTests.reviewedGolden()
+        defer { database.drop() }
+        defer { connection.close() }
+        let expected = try Self.expectedIndicators(ReviewTestKit.goldenExpected)
+        let differences = try Self.compareIndicators(year: 2026, expected: expected, on: connection)
 
-            // The command prints the same content as the reader returns: a placed employee with a capped potensi.
-            let nip = "196705201992031001"
-            let json = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
-                                               "--nip", nip, "--json"])
-            let decoded = try? JSONDecoder().decode(EmployeeExplanation.self, from: Data(json.output.utf8))
-            let fromReader = try ExplanationReader.read(year: 2026, nip: nip, withName: false, on: connection)
-            let text = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip])
-            let folder = try ReviewTestKit.temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let page = folder.appendingPathComponent("profile.html")
-            let html = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip,
-                                               "--out", page.path])
-            #expect(html.status == 0, "\(html.errors)")
-            // An employee not placed (NO_KINERJA): box and the SKP scores are null, never left out.
-            let unplaced: String = try ReviewTestKit.scalar(
-                "SELECT nip FROM talent.assessment_result WHERE reason = 'NO_KINERJA' ORDER BY nip LIMIT 1", on: connection)
-            let unplacedJSON = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
-                                                       "--nip", unplaced, "--json"]).output
-            let unknown = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
-                                                  "--nip", "199901012020011001"])
-            let bad = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", "12345"])
-            // Every row an indicator counted has words (no evidence printed as its raw JSON) and every flag too.
-            let fallbacks = try ReviewTestKit.snapshot("""
-                SELECT nip || ' ' || indicator || ': ' || line FROM talent.explanation_indicator,
-                       unnest(evidence || parts) AS line
-                 WHERE line LIKE '%["%' OR line LIKE '%[[%'
-                """, on: connection)
-            let flagsWithoutWords = try PlacementFlag.allCases.map(\.rawValue).filter { flag in
-                let words: String = try ReviewTestKit.scalar("SELECT talent.explanation_flag($1)", [flag], on: connection)
-                return words.hasSuffix("see DOMAIN.md")
-            }
-            return GoldenRun(
-                differences: differences, employees: expected.count, json: decoded, fromReader: fromReader,
-                text: text.output, textStatus: text.status,
-                html: (try? String(contentsOf: page, encoding: .utf8)) ?? "", unplacedJSON: unplacedJSON,
-                unknown: (unknown.status, unknown.errors), badNIP: bad.status, fallbacks: fallbacks,
-                flagsWithoutWords: flagsWithoutWords)
+        // The command prints the same content as the reader returns: a placed employee with a capped potensi.
+        let nip = "196705201992031001"
+        let json = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
+                                           "--nip", nip, "--json"])
+        let decoded = try? JSONDecoder().decode(EmployeeExplanation.self, from: Data(json.output.utf8))
+        let fromReader = try ExplanationReader.read(year: 2026, nip: nip, withName: false, on: connection)
+        let text = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip])
+        let folder = try ReviewTestKit.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("profile.html")
+        let html = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip,
+                                           "--out", page.path])
+        #expect(html.status == 0, "\(html.errors)")
+        // An employee not placed (NO_KINERJA): box and the SKP scores are null, never left out.
+        let unplaced: String = try ReviewTestKit.scalar(
+            "SELECT nip FROM talent.assessment_result WHERE reason = 'NO_KINERJA' ORDER BY nip LIMIT 1", on: connection)
+        let unplacedJSON = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
+                                                   "--nip", unplaced, "--json"]).output
+        let unknown = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026",
+                                              "--nip", "199901012020011001"])
+        let bad = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", "12345"])
+        // Every row an indicator counted has words (no evidence printed as its raw JSON) and every flag too.
+        let fallbacks = try ReviewTestKit.snapshot("""
+            SELECT nip || ' ' || indicator || ': ' || line FROM talent.explanation_indicator,
+                   unnest(evidence || parts) AS line
+             WHERE line LIKE '%["%' OR line LIKE '%[[%'
+            """, on: connection)
+        let flagsWithoutWords = try PlacementFlag.allCases.map(\.rawValue).filter { flag in
+            let words: String = try ReviewTestKit.scalar("SELECT talent.explanation_flag($1)", [flag], on: connection)
+            return words.hasSuffix("see DOMAIN.md")
         }
+        return GoldenRun(
+            differences: differences, employees: expected.count, json: decoded, fromReader: fromReader,
+            text: text.output, textStatus: text.status,
+            html: (try? String(contentsOf: page, encoding: .utf8)) ?? "", unplacedJSON: unplacedJSON,
+            unknown: (unknown.status, unknown.errors), badNIP: bad.status, fallbacks: fallbacks,
+            flagsWithoutWords: flagsWithoutWords)
+    }
+
+    @Test("explain's indicator rows equal indicators.csv for every employee of the golden set; text, JSON and the profile page")
+    func goldenDefault() throws {
+        let run = try Self.goldenRun()
         #expect(run.employees == 65)
         #expect(run.differences.isEmpty, "\(run.differences.joined(separator: "\n"))")
         #expect(run.json != nil && run.json == run.fromReader, "explain --json differs from the views' rows")
@@ -165,36 +169,39 @@ struct ExplainTests {
         var json: EmployeeExplanation?
     }
 
+    /// What the test below looks at, gathered on the test's own thread (the suite is `.ownThread`).
+    static func versionTwoRun() throws -> OldRun {
+        let (database, connection, _) = try AssessmentJobTests.reviewedGolden()
+        defer { database.drop() }
+        defer { connection.close() }
+        let nip = "196705201992031001"
+        let pinned = try String(contentsOf: TestDatabase.repositoryRoot
+            .appendingPathComponent("Tests/Fixtures/pinned/golden-stored-results-v2.jsonl"), encoding: .utf8)
+        let line = try #require(pinned.split(separator: "\n").first { $0.contains("\"nip\": \"\(nip)\"") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let old = try #require(object["explanation"] as? String)
+        let columns = """
+            SELECT box, kinerja_score, kinerja_level, kinerja_level_from_score, kinerja_high_minimum,
+                   kinerja_middle_minimum, kinerja_weight_case, kinerja_adjustments, potensi_score, potensi_level,
+                   potensi_level_from_score, potensi_high_minimum, potensi_middle_minimum, potensi_weight_case,
+                   potensi_adjustments, flags, flag_words, pool_blockers, position_code, opd_code
+              FROM talent.explanation WHERE nip = $1
+            """
+        let current = try ReviewTestKit.snapshot(columns, [nip], on: connection)
+        try connection.execute("UPDATE talent.assessment_result SET explanation = $1::jsonb WHERE nip = $2", [old, nip])
+        let view = try ReviewTestKit.snapshot(columns, [nip], on: connection)
+        let rows: Int = try ReviewTestKit.scalar(
+            "SELECT count(*) FROM talent.explanation_indicator WHERE nip = $1", [nip], on: connection)
+        let text = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip])
+        let json = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip,
+                                           "--json"])
+        return OldRun(view: view, current: current, indicatorRows: rows, text: text.output, status: text.status,
+                      json: try? JSONDecoder().decode(EmployeeExplanation.self, from: Data(json.output.utf8)))
+    }
+
     @Test("a result stored before migration 0017 (explanation version 2) is shown without indicators, with how to recalculate")
-    func versionTwo() async throws {
-        let run = try await OwnThread.run { () throws -> OldRun in
-            let (database, connection, _) = try AssessmentJobTests.reviewedGolden()
-            defer { database.drop() }
-            defer { connection.close() }
-            let nip = "196705201992031001"
-            let pinned = try String(contentsOf: TestDatabase.repositoryRoot
-                .appendingPathComponent("Tests/Fixtures/pinned/golden-stored-results-v2.jsonl"), encoding: .utf8)
-            let line = try #require(pinned.split(separator: "\n").first { $0.contains("\"nip\": \"\(nip)\"") })
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let old = try #require(object["explanation"] as? String)
-            let columns = """
-                SELECT box, kinerja_score, kinerja_level, kinerja_level_from_score, kinerja_high_minimum,
-                       kinerja_middle_minimum, kinerja_weight_case, kinerja_adjustments, potensi_score, potensi_level,
-                       potensi_level_from_score, potensi_high_minimum, potensi_middle_minimum, potensi_weight_case,
-                       potensi_adjustments, flags, flag_words, pool_blockers, position_code, opd_code
-                  FROM talent.explanation WHERE nip = $1
-                """
-            let current = try ReviewTestKit.snapshot(columns, [nip], on: connection)
-            try connection.execute("UPDATE talent.assessment_result SET explanation = $1::jsonb WHERE nip = $2", [old, nip])
-            let view = try ReviewTestKit.snapshot(columns, [nip], on: connection)
-            let rows: Int = try ReviewTestKit.scalar(
-                "SELECT count(*) FROM talent.explanation_indicator WHERE nip = $1", [nip], on: connection)
-            let text = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip])
-            let json = try TalentaCommand.run(["explain", "--database-url", database.url, "--year", "2026", "--nip", nip,
-                                               "--json"])
-            return OldRun(view: view, current: current, indicatorRows: rows, text: text.output, status: text.status,
-                          json: try? JSONDecoder().decode(EmployeeExplanation.self, from: Data(json.output.utf8)))
-        }
+    func versionTwo() throws {
+        let run = try Self.versionTwoRun()
         // The version-2 JSON gives the view the same box, scores, levels, cut-offs, weighting and cap as version 3.
         #expect(run.view == run.current && run.view.count == 1, "version 2: \(run.view)\nversion 3: \(run.current)")
         #expect(run.indicatorRows == 0)
