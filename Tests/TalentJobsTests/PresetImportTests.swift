@@ -4,12 +4,13 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// `talenta import` of the BKN 411/2025 preset's files (DOMAIN.md §12.7) and education's field_fit: stored as the
 /// validator accepted them and read back by the review, with the snapshot semantics and the shrink guard of every
 /// history file. Blocking work runs on a thread of its own.
-@Suite("talenta import: the BKN 411/2025 preset's files", .serialized)
+@Suite("talenta import: the BKN 411/2025 preset's files", .serialized, .ownThread)
 struct PresetImportTests {
     static let day = CivilDate(year: 2026, month: 3, day: 31)!
 
@@ -37,8 +38,8 @@ struct PresetImportTests {
     }
 
     @Test("every row of golden-411 the validator accepted is stored and read back by the review as it was validated, invalid rows as markers of their kind")
-    func storedAsValidated() async throws {
-        let (stored, validated, markers, counts) = try await OwnThread.run {
+    func storedAsValidated() throws {
+        let (stored, validated, markers, counts) = try {
             () throws -> ([String: EmployeeInput], [String: EmployeeInput], [String], [String]) in
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -67,7 +68,7 @@ struct PresetImportTests {
                 counts.append("\(table) \(rows) of \(expected)")
             }
             return (stored, validated, markers, counts)
-        }
+        }()
         #expect(stored.count == 64)
         #expect(stored == validated)
         // A stored preset row is what the review reads: the field_fit of V02's valid S1 (its S2 said "ya").
@@ -89,7 +90,7 @@ struct PresetImportTests {
     }
 
     @Test("an absent preset file leaves its history as it was; a header-only one would empty it and is refused by the shrink guard, unless allowed")
-    func snapshotSemantics() async throws {
+    func snapshotSemantics() throws {
         struct Seen: Sendable {
             var before: [String] = []
             var absent: [InputFile] = []
@@ -98,7 +99,7 @@ struct PresetImportTests {
             var afterRefusal: [String] = []
             var afterAllowed: Int = -1
         }
-        let seen = try await OwnThread.run { () throws -> Seen in
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -125,7 +126,7 @@ struct PresetImportTests {
             try Self.importFolder(folder, allowShrink: true, on: connection)
             seen.afterAllowed = try ReviewTestKit.scalar("SELECT count(*)::int FROM hr.team_assignment", on: connection)
             return seen
-        }
+        }()
         #expect(seen.before.count > 60)
         #expect(seen.absent == [.teamAssignments])
         #expect(seen.afterAbsent == seen.before)
@@ -133,5 +134,35 @@ struct PresetImportTests {
                 "\(seen.refusal)")
         #expect(seen.afterRefusal == seen.before)
         #expect(seen.afterAllowed == 0)
+    }
+
+    @Test("an education.csv without the field_fit column clears the stored verdicts of the imported employees and says how many")
+    func fieldFitColumnLeftOut() throws {
+        let (judged, missing, after) = try {
+            () throws -> (Int, [String], Int) in
+            let database = try TestDatabase.create()
+            defer { database.drop() }
+            let connection = try database.connect()
+            defer { connection.close() }
+            try Self.importFolder(ReviewTestKit.golden411Input, on: connection)
+            let judged: Int = try ReviewTestKit.scalar(
+                "SELECT count(*)::int FROM hr.education WHERE field_fit IS NOT NULL", on: connection)
+            let folder = try Self.copyOfInput()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // Cut the last column (field_fit) of every line; golden-411's education rows hold no quoted comma.
+            let url = folder.appendingPathComponent("education.csv")
+            let text = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { line in
+                line.lastIndex(of: ",").map { String(line[..<$0]) } ?? String(line)
+            }.joined(separator: "\n") + "\n"
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let outcome = try Self.importFolder(folder, on: connection)
+            let after: Int = try ReviewTestKit.scalar(
+                "SELECT count(*)::int FROM hr.education WHERE field_fit IS NOT NULL", on: connection)
+            return (judged, outcome.missingColumns.map { "\($0.file.rawValue) \($0.column) \($0.storedValuesCleared)" },
+                    after)
+        }()
+        #expect(judged > 50)
+        #expect(missing == ["education.csv field_fit \(judged)"])
+        #expect(after == 0)
     }
 }
