@@ -54,7 +54,7 @@ struct ExplanationRoleTests {
         var nameError: String?
         do {
             _ = try asReader.execute("SELECT name FROM hr.employee LIMIT 1")
-        } catch let error as PostgresError {
+        } catch {
             nameError = error.sqlState
         }
         let nip = "196705201992031001"
