@@ -147,7 +147,9 @@ struct RuleVersionTests {
                 (error as? PostgresError)?.debugDescription.contains(fragment) ?? false
             }
         }
-        #expect(try ReviewTestKit.scalar("SELECT count(*) FROM talent.rule_set", on: connection) == 0)
+        // Nothing was stored: the only rule set is the BKN 411/2025 preset that migration 0020 installs.
+        #expect(try ReviewTestKit.snapshot("SELECT name || '@' || version FROM talent.rule_set", on: connection)
+                == ["bkn-411-2025/preset@1"])
         #expect {
             try connection.execute("SELECT talent.activate_rule_set(2026, 'nothing@1')", name: "test.activate")
         } throws: { error in
