@@ -28,7 +28,7 @@ struct CompletenessAndProfileTests {
             #expect(Self.attribute(row, "data-no-record") == "\(indicator.noRecord)")
             let share = try Self.elements(row, ".//*[local-name()='td'][contains(@class, 'share')]").first?.stringValue
             #expect(share == String(format: "%.0f%%", Double(indicator.present) * 100 / 312), "\(indicator.indicator)")
-            // The bar's segments are the row's shares of 220 pixels.
+            // The bar's segments are the row's shares of 150 pixels.
             for (part, count) in [("present", indicator.present), ("no-record", indicator.noRecord),
                                   ("missing", indicator.missing)] {
                 let rect = try Self.elements(row, ".//*[local-name()='rect'][@class='\(part)']").first
@@ -36,7 +36,7 @@ struct CompletenessAndProfileTests {
                 if count == 0 {
                     #expect(rect == nil)
                 } else {
-                    #expect(abs((width ?? -1) - Double(count) * 220 / 312) < 0.06, "\(indicator.indicator) \(part)")
+                    #expect(abs((width ?? -1) - Double(count) * 150 / 312) < 0.06, "\(indicator.indicator) \(part)")
                 }
             }
         }
@@ -45,7 +45,7 @@ struct CompletenessAndProfileTests {
         let ranked = try Self.elements(document, "//*[local-name()='ol'][@class='collect-first']/*[local-name()='li']")
         #expect(ranked.map { Self.attribute($0, "data-indicator") } == page.collectFirst.map(\.indicator))
         #expect(ranked.first.map { Self.attribute($0, "data-indicator") } == "ASESMEN_POTENSI")
-        #expect(ranked.first?.stringValue?.contains("200 employees, up to 25.00 points each (priority 5\u{202F}000)") == true)
+        #expect(ranked.first?.stringValue?.contains("200 employees, 25.00 points at stake each (priority 5\u{202F}000)") == true)
         let totals = try #require(try Self.elements(document, "//*[@class='totals']").first)
         #expect(totals.stringValue == "312 employees assessed; 23 (7%) have data for every indicator.")
         #expect(html.contains(ReportSamples.presetNote), "the preset is labelled as reconstructed")
@@ -66,6 +66,29 @@ struct CompletenessAndProfileTests {
         #expect(pages.map { Self.attribute($0, "data-opd") } == ["", "BPKAD", "DISKOMINFO"])
         #expect(try Self.elements(pages[2], ".//*[@class='collect-first']").first?.stringValue
                 == "Nothing to collect: every indicator has data for every employee.")
+    }
+
+    @Test("completeness: the records to ask about next (no record) as ranked, and the chase counts when given")
+    func askNextAndChase() throws {
+        var page = ReportSamples.completeness
+        #expect(!CompletenessHTML.document([page]).contains("<ol class=\"ask-next\""), "no list without entries")
+        #expect(!CompletenessHTML.document([page]).contains("class=\"chase\""), "no chase counts when not counted")
+        page.askNext = page.indicators.filter { $0.noRecord > 0 }
+            .map { ($0, $0.pointsAtStake * Double($0.noRecord)) }.sorted { $0.1 > $1.1 }
+            .map { row, priority in
+                CompletenessPage.Priority(axis: row.axis, indicator: row.indicator, employees: row.noRecord,
+                                          pointsAtStake: row.pointsAtStake, priority: priority, action: "Ask.")
+            }
+        page.withMissing = 289
+        page.boxCanChange = 1234
+        let document = try XMLDocument(data: Data(CompletenessHTML.document([page]).utf8))
+        let asked = try Self.elements(document, "//*[local-name()='ol'][@class='ask-next']/*[local-name()='li']")
+        // 271 without an award and 224 without a team decree at 15 points, 62 without courses at 10.
+        #expect(asked.map { Self.attribute($0, "data-indicator") } == ["PENGHARGAAN", "PENUGASAN_TIM", "PENGEMBANGAN_KOMPETENSI"])
+        #expect(asked.first?.stringValue?.contains("271 employees, 15.00 points at stake each (priority 4\u{202F}065)") == true)
+        let chase = try #require(try Self.elements(document, "//*[@class='chase']").first)
+        #expect(chase.stringValue == "289 have data missing (the chase list); 1\u{202F}234 could reach another box if the "
+                + "missing data scored their best.")
     }
 
     @Test("profile: the box is marked on the grid, every indicator shows score, weight, weighted, state and its rows")
@@ -100,6 +123,18 @@ struct CompletenessAndProfileTests {
         #expect(html.contains(profile.fingerprint) && html.contains("bkn-411-2025/preset@1"))
         #expect(html.contains(ReportSamples.presetNote))
         #expect(html.contains("Siti Contoh, S.E."))
+    }
+
+    @Test("profile: the best box the missing data could give, or that they cannot change the box; nothing when unknown")
+    func profileBestBox() throws {
+        var profile = ReportSamples.profile
+        #expect(!ProfileHTML.document(profile).contains("data-best-box"))
+        profile.bestBox = 8
+        #expect(ProfileHTML.document(profile).contains(
+            "<p class=\"best-box\" data-best-box=\"8\">With the missing data at their best: kotak 8</p>"))
+        profile.bestBox = profile.box
+        #expect(ProfileHTML.document(profile).contains(
+            "<p class=\"best-box\" data-best-box=\"5\">The missing data cannot change your box</p>"))
     }
 
     @Test("profile: a reader's copy has no name; an employee not placed has no marked box and says why")

@@ -88,6 +88,16 @@ extension ResultTable {
         return url
     }
 
+    /// Writes the table to the file `url` (any name) as CSV or as a workbook of one worksheet, replacing it
+    /// atomically: for a file the operator names (`talenta completeness --out FILE.csv`).
+    /// - Throws: as ``write(in:format:)``. Nothing is written then.
+    public func write(to url: URL, format: TableFormat) throws {
+        switch format {
+        case .csv: try TableFiles.writeCSV(self, to: url)
+        case .xlsx: try TableFiles.writeWorkbook([self], to: url)
+        }
+    }
+
     /// Writes several tables as one workbook at `url`, one worksheet per table in the order given (a report's
     /// figures, a chase list and its summary).
     /// - Throws: as ``write(in:format:)``; also for two tables of the same name.

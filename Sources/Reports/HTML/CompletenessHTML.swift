@@ -2,11 +2,11 @@ import Foundation
 
 /// Kelengkapan data (data completeness) as HTML: one page per ``CompletenessPage`` (the city, then each OPD, each
 /// printed on its own page), each with a checklist table (indicator, complete share, employees missing, points at
-/// stake), a horizontal bar per indicator (present, no record, missing) and the ranked "collect first" list. Every
-/// text is escaped.
+/// stake), a horizontal bar per indicator (present, no record, missing), the ranked "collect first" list and the
+/// records to ask about next (no record). Every text is escaped.
 public enum CompletenessHTML {
     /// The bar's width in pixels.
-    static let barWidth = 220
+    static let barWidth = 150
     static let present = "#4caf50"
     static let noRecord = "#b0bec5"
     static let missing = "#e57373"
@@ -20,6 +20,8 @@ public enum CompletenessHTML {
     static let style = """
         @page { size: A4; margin: 14mm; }
         body { margin: 24px; font-size: 13px; }
+        @media print { body { margin: 0; } }
+        table.checklist { width: 100%; }
         section.page + section.page { break-before: page; page-break-before: always; margin-top: 32px; }
         h1 { font-size: 20px; margin: 0 0 4px 0; }
         h2 { font-size: 16px; margin: 18px 0 6px 0; }
@@ -32,8 +34,8 @@ public enum CompletenessHTML {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td .label { display: block; color: #555555; font-size: 11px; }
         .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 12px; vertical-align: middle; }
-        ol.collect-first li { margin: 4px 0; }
-        ol.collect-first .action { display: block; color: #444444; }
+        ol.collect-first li, ol.ask-next li { margin: 4px 0; }
+        ol.collect-first .action, ol.ask-next .action { display: block; color: #444444; }
         """
 
     static func page(_ page: CompletenessPage) -> String {
@@ -47,8 +49,19 @@ public enum CompletenessHTML {
             + "<strong>\(Figures.count(page.employees))</strong> employees assessed; "
             + "<strong>\(Figures.count(page.fullyComplete))</strong> (\(Figures.percent(page.fullyComplete, of: page.employees)))"
             + " have data for every indicator.</p>\n"
+        var more = [String]()
+        if let withMissing = page.withMissing {
+            more.append("<span class=\"with-missing\" data-count=\"\(withMissing)\"><strong>\(Figures.count(withMissing))</strong>"
+                + " have data missing (the chase list)</span>")
+        }
+        if let boxCanChange = page.boxCanChange {
+            more.append("<span class=\"box-can-change\" data-count=\"\(boxCanChange)\"><strong>\(Figures.count(boxCanChange))"
+                + "</strong> could reach another box if the missing data scored their best</span>")
+        }
+        if !more.isEmpty { html += "<p class=\"chase\">" + more.joined(separator: "; ") + ".</p>\n" }
         html += checklist(page)
         html += collectFirst(page)
+        html += askNext(page)
         html += "</section>\n"
         return html
     }
@@ -64,7 +77,8 @@ public enum CompletenessHTML {
             if !row.label.isEmpty { html += "<span class=\"label\">\(Escaping.markup(row.label))</span>" }
             html += "</td><td class=\"num share\">\(Figures.percent(row.present, of: row.employees))</td>"
                 + "<td class=\"num\">\(Figures.count(row.missing))</td><td class=\"num\">\(Figures.count(row.noRecord))</td>"
-                + "<td class=\"num\">\(Figures.points(row.pointsAtStake))</td><td>\(bar(row))</td></tr>\n"
+                + "<td class=\"num\">\(row.present == row.employees ? "–" : Figures.points(row.pointsAtStake))</td>"
+                + "<td>\(bar(row))</td></tr>\n"
         }
         html += "</table>\n<p class=\"legend\"><span style=\"background: \(present)\"></span>data present"
             + "<span style=\"background: \(noRecord)\"></span>no record (none may be true)"
@@ -88,6 +102,21 @@ public enum CompletenessHTML {
         return svg + "</svg>"
     }
 
+    /// The records with no row where none may be true, to ask about after the missing data; nothing when empty.
+    static func askNext(_ page: CompletenessPage) -> String {
+        guard !page.askNext.isEmpty else { return "" }
+        var html = "<h2>Ask next: no record (none may be true)</h2>\n<p>Ranked the same way; an employee who has none "
+            + "needs nothing.</p>\n<ol class=\"ask-next\">\n"
+        for item in page.askNext {
+            html += "<li data-indicator=\"\(Escaping.markup(item.indicator))\"><strong>\(Escaping.markup(item.indicator))"
+                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employee\(item.employees == 1 ? "" : "s"), "
+                + "\(Figures.points(item.pointsAtStake)) points at stake each (priority \(Figures.count(Int(item.priority.rounded()))))"
+            if !item.action.isEmpty { html += "<span class=\"action\">\(Escaping.markup(item.action))</span>" }
+            html += "</li>\n"
+        }
+        return html + "</ol>\n"
+    }
+
     static func collectFirst(_ page: CompletenessPage) -> String {
         var html = "<h2>Collect first</h2>\n"
         guard !page.collectFirst.isEmpty else {
@@ -96,8 +125,8 @@ public enum CompletenessHTML {
         html += "<p>Ranked by the points at stake times the employees missing them.</p>\n<ol class=\"collect-first\">\n"
         for item in page.collectFirst {
             html += "<li data-indicator=\"\(Escaping.markup(item.indicator))\"><strong>\(Escaping.markup(item.indicator))"
-                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employees, up to "
-                + "\(Figures.points(item.pointsAtStake)) points each (priority \(Figures.count(Int(item.priority.rounded()))))"
+                + "</strong> (\(Escaping.markup(item.axis))): \(Figures.count(item.employees)) employee\(item.employees == 1 ? "" : "s"), "
+                + "\(Figures.points(item.pointsAtStake)) points at stake each (priority \(Figures.count(Int(item.priority.rounded()))))"
             if !item.action.isEmpty { html += "<span class=\"action\">\(Escaping.markup(item.action))</span>" }
             html += "</li>\n"
         }

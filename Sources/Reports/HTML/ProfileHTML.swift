@@ -20,27 +20,29 @@ public enum ProfileHTML {
     }
 
     static let style = """
-        @page { size: A4; margin: 12mm; }
-        body { margin: 0; font-size: 11px; line-height: 1.3; }
+        @page { size: A4; margin: 10mm; }
+        body { margin: 0; font-size: 10.5px; line-height: 1.3; }
         main.profile { max-width: 186mm; margin: 0 auto; padding: 8px 0; }
         @media print { main.profile { padding: 0; } }
         h1 { font-size: 17px; margin: 0 0 2px 0; }
+        .rule-set { color: #444444; }
+        .note-inline { font-weight: normal; font-size: 10px; color: #444444; }
         h2 { font-size: 13px; margin: 8px 0 3px 0; }
         p { margin: 2px 0; }
         .who { color: #333333; }
         .top { display: flex; gap: 18px; align-items: flex-start; margin-top: 6px; }
         table { border-collapse: collapse; width: 100%; }
-        th, td { border-bottom: 1px solid #d6d6d6; padding: 2px 5px; text-align: left; vertical-align: top; }
+        th, td { border-bottom: 1px solid #d6d6d6; padding: 1px 4px; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; font-size: 10px; }
         td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        td .label, td .evidence, td .window { display: block; color: #555555; font-size: 9.5px; }
+        td .label, td .line { display: block; color: #555555; font-size: 9.5px; }
         td .evidence { color: #333333; }
         .state { font-size: 9px; font-weight: bold; padding: 1px 4px; border-radius: 3px; white-space: nowrap; }
         .state-PRESENT { background: #dcedc8; }
         .state-MISSING { background: #ffcdd2; }
         .state-NO_RECORD { background: #eceff1; }
         table.grid { width: auto; border-collapse: separate; border-spacing: 3px; }
-        table.grid td { width: 60px; height: 32px; border: 0; text-align: center; vertical-align: middle;
+        table.grid td { width: 58px; height: 28px; border: 0; text-align: center; vertical-align: middle;
                         font-size: 10px; color: #1a1a1a; }
         table.grid td.mine { outline: 3px solid #1a1a1a; font-weight: bold; }
         table.grid th { background: none; border: 0; font-size: 9px; text-align: center; color: #444444; }
@@ -49,6 +51,8 @@ public enum ProfileHTML {
         .placement { flex: 1; }
         .placement .box { font-size: 15px; font-weight: bold; }
         ul { margin: 2px 0 2px 18px; padding: 0; }
+        section.missing ul { columns: 3; column-gap: 18px; }
+        table.indicators td:first-child { width: 27%; }
         footer { margin-top: 8px; color: #444444; font-size: 9.5px; border-top: 1px solid #bbbbbb; padding-top: 4px; }
         .fingerprint { font-family: 'DejaVu Sans Mono', monospace; word-break: break-all; }
         .note { color: #8a4b00; }
@@ -59,7 +63,9 @@ public enum ProfileHTML {
         if let name = profile.name, !name.isEmpty { html += "<strong>\(Escaping.markup(name))</strong> · " }
         html += "NIP <strong>\(Escaping.markup(profile.nip))</strong>"
         for part in [profile.position, profile.opd] where !part.isEmpty { html += " · " + Escaping.markup(part) }
-        return html + "</p>\n"
+        html += "</p>\n<p class=\"rule-set\">Rule set <strong>\(Escaping.markup(profile.ruleSet))</strong>"
+        if !profile.ruleSetNote.isEmpty { html += " <span class=\"note\">(\(Escaping.markup(profile.ruleSetNote)))</span>" }
+        return html + " · reference date \(Escaping.markup(profile.referenceDate))</p>\n"
     }
 
     /// The 3 × 3 grid as the regulation lays it out, the employee's box outlined.
@@ -87,6 +93,12 @@ public enum ProfileHTML {
         } else {
             html += "<p class=\"box\">Not placed (belum terpetakan)</p>\n"
             if !profile.notPlacedReason.isEmpty { html += "<p>\(Escaping.markup(profile.notPlacedReason))</p>\n" }
+        }
+        if let best = profile.bestBox {
+            html += "<p class=\"best-box\" data-best-box=\"\(best)\">"
+            html += profile.box == best ? "The missing data cannot change your box"
+                : "With the missing data at their best: kotak \(best)"
+            html += "</p>\n"
         }
         for axis in profile.axes {
             html += "<p>\(Escaping.markup(axis.label.isEmpty ? axis.name : axis.label)): "
@@ -118,11 +130,12 @@ public enum ProfileHTML {
                 + "<td class=\"num weight\">\(Figures.weight(row.weight))%</td>"
                 + "<td class=\"num weighted\">\(row.weighted.isEmpty ? "–" : Escaping.markup(row.weighted))</td>"
                 + "<td><span class=\"state state-\(Escaping.markup(row.state))\">\(Escaping.markup(row.state))</span></td><td>"
-            if !row.window.isEmpty { html += "<span class=\"window\">window \(Escaping.markup(row.window))</span>" }
-            if row.evidence.isEmpty {
-                html += "<span class=\"evidence\">no row</span>"
-            } else {
-                html += row.evidence.map { "<span class=\"evidence\">\(Escaping.markup($0))</span>" }.joined()
+            // The window and the first row share a line; every further row has its own.
+            let lines = row.evidence.isEmpty ? ["no row"] : row.evidence
+            for (index, line) in lines.enumerated() {
+                html += "<span class=\"line\">"
+                if index == 0, !row.window.isEmpty { html += "<span class=\"window\">\(Escaping.markup(row.window)):</span> " }
+                html += "<span class=\"evidence\">\(Escaping.markup(line))</span></span>"
             }
             html += "</td></tr>\n"
         }
@@ -138,13 +151,16 @@ public enum ProfileHTML {
             let (left, right) = ($0.element.indicator.pointsAtStake ?? 0, $1.element.indicator.pointsAtStake ?? 0)
             return left != right ? left > right : $0.offset < $1.offset
         }.map(\.element)
-        var html = "<section class=\"missing\">\n<h2>What is missing</h2>\n"
+        let stakes = ranked.contains { $0.indicator.pointsAtStake != nil }
+        var html = "<section class=\"missing\">\n<h2>What is missing"
+            + (stakes ? " <span class=\"note-inline\">(points at stake: what each would add to its axis at its best)</span>" : "")
+            + "</h2>\n"
         guard !ranked.isEmpty else { return html + "<p>Nothing: every indicator has data.</p>\n</section>\n" }
         html += "<ul>\n"
         for (axis, row) in ranked {
-            html += "<li data-indicator=\"\(Escaping.markup(row.name))\"><strong>\(Escaping.markup(row.name))</strong> "
-                + "(\(Escaping.markup(axis)), \(row.state == "NO_RECORD" ? "no record" : "missing"))"
-            if let points = row.pointsAtStake { html += ": up to \(Figures.points(points)) points on \(Escaping.markup(axis))" }
+            html += "<li data-indicator=\"\(Escaping.markup(row.name))\" data-axis=\"\(Escaping.markup(axis))\">"
+                + "<strong>\(Escaping.markup(row.name))</strong> \(row.state == "NO_RECORD" ? "no record" : "missing")"
+            if let points = row.pointsAtStake { html += ": \(Figures.points(points))" }
             html += "</li>\n"
         }
         return html + "</ul>\n</section>\n"
@@ -162,10 +178,8 @@ public enum ProfileHTML {
     }
 
     static func footer(_ profile: EmployeeProfile) -> String {
-        var html = "<footer>\n<p>Rule set <strong>\(Escaping.markup(profile.ruleSet))</strong>"
-        if !profile.ruleSetNote.isEmpty { html += " <span class=\"note\">(\(Escaping.markup(profile.ruleSetNote)))</span>" }
-        html += " · reference date \(Escaping.markup(profile.referenceDate))</p>\n"
-        html += "<p>Inputs fingerprint <span class=\"fingerprint\">\(Escaping.markup(profile.fingerprint))</span></p>\n"
-        return html + "</footer>\n"
+        "<footer>\n<p>Inputs fingerprint <span class=\"fingerprint\">\(Escaping.markup(profile.fingerprint))</span> "
+            + "(identifies the data and rule set \(Escaping.markup(profile.ruleSet)) this result was computed from)</p>\n"
+            + "</footer>\n"
     }
 }

@@ -78,9 +78,19 @@ public struct CompletenessPage: Sendable, Hashable {
     public var indicators: [Indicator]
     /// What to collect first, best first; empty when nothing is missing.
     public var collectFirst: [Priority]
+    /// Records to ask about next, best first: indicators with no record, where none may be true (awards, team
+    /// decrees, acting posts), ranked like ``collectFirst`` by the points at stake of the employees without one;
+    /// empty for none.
+    public var askNext: [Priority]
+    /// Employees with at least one indicator MISSING (the OPD's chase list); nil when not counted.
+    public var withMissing: Int?
+    /// Employees whose best reachable box differs from their box (or who could be placed): whose box the data can
+    /// still change; nil when not counted.
+    public var boxCanChange: Int?
 
     public init(year: Int, opdCode: String?, title: String, ruleSet: String, ruleSetNote: String = "",
-                employees: Int, fullyComplete: Int, indicators: [Indicator], collectFirst: [Priority]) {
+                employees: Int, fullyComplete: Int, indicators: [Indicator], collectFirst: [Priority],
+                askNext: [Priority] = [], withMissing: Int? = nil, boxCanChange: Int? = nil) {
         self.year = year
         self.opdCode = opdCode
         self.title = title
@@ -90,6 +100,9 @@ public struct CompletenessPage: Sendable, Hashable {
         self.fullyComplete = fullyComplete
         self.indicators = indicators
         self.collectFirst = collectFirst
+        self.askNext = askNext
+        self.withMissing = withMissing
+        self.boxCanChange = boxCanChange
     }
 
     /// "name (CODE)", the code alone when the name is empty or the code, the title for the city.

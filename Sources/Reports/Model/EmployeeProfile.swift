@@ -85,6 +85,9 @@ public struct EmployeeProfile: Sendable, Hashable {
     public var opd: String
     /// The box (kotak) 1 … 9; nil when not placed.
     public var box: Int?
+    /// The best box the employee could reach if every missing and no-record indicator scored its best; nil when not
+    /// known.
+    public var bestBox: Int?
     /// Why there is no box, in words (e.g. "No SKP in 2022 … 2025 (NO_KINERJA)"); empty when placed.
     public var notPlacedReason: String
     /// Kinerja, then potensi.
@@ -101,7 +104,7 @@ public struct EmployeeProfile: Sendable, Hashable {
     public var fingerprint: String
 
     public init(year: Int, referenceDate: String, nip: String, name: String?, position: String, opd: String, box: Int?,
-                notPlacedReason: String = "", axes: [Axis], recommendations: [String] = [], flags: [Flag],
+                bestBox: Int? = nil, notPlacedReason: String = "", axes: [Axis], recommendations: [String] = [], flags: [Flag],
                 ruleSet: String, ruleSetNote: String = "", fingerprint: String) {
         self.year = year
         self.referenceDate = referenceDate
@@ -110,6 +113,7 @@ public struct EmployeeProfile: Sendable, Hashable {
         self.position = position
         self.opd = opd
         self.box = box
+        self.bestBox = bestBox
         self.notPlacedReason = notPlacedReason
         self.axes = axes
         self.recommendations = recommendations

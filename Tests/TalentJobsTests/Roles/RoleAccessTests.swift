@@ -186,7 +186,7 @@ struct RoleAccessTests {
              WHERE table_schema = 'talent' AND table_name = 'indicators' ORDER BY ordinal_position
             """, on: connection)
         #expect(columns == ["year", "nip", "employee_id", "opd_code", "axis", "indicator", "score", "weight", "weighted",
-                            "state", "ordinal"])
+                            "state", "ordinal", "period_id", "position_code", "best", "points_at_stake"])
         try Self.expectDenied([
             "SELECT name FROM hr.employee",
             "SELECT birth_date, sex FROM hr.employee",

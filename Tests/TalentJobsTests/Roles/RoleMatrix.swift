@@ -94,6 +94,12 @@ enum RoleMatrix {
         "talent.pool_effective":    Access("r", "", "r", ""),
         "talent.succession_effective": Access("r", "", "r", ""),
         "talent.indicators":        Access("r", "", "r", ""),
+        // "why this box?" and kelengkapan data (sql/0021): talenta explain, completeness and dashboards read them.
+        "talent.explanation":       Access("r", "", "r", ""),
+        "talent.explanation_indicator": Access("r", "", "r", ""),
+        "talent.completeness_employee": Access("r", "", "r", ""),
+        "talent.completeness_indicator": Access("r", "", "r", ""),
+        "talent.completeness_opd":  Access("r", "", "r", ""),
         // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
         "queue.job":                Access("rw", "", "", ""),
         "queue.queue":              Access("r", "", "", ""),
@@ -173,11 +179,27 @@ enum RoleMatrix {
         "talent.override_pool(integer,text,boolean,text,text)": none,
         "talent.override_candidate_rank(integer,text,text,integer,text,text)": none,
         "talent.revoke_override(bigint,text,text)":      none,
+        // the words of the explanation views (sql/0021): a view's reader needs EXECUTE on the functions it calls
+        "talent.explanation_score(jsonb)":               Access("X", "", "X", ""),
+        "talent.explanation_day(jsonb,integer)":         Access("X", "", "X", ""),
+        "talent.explanation_window(jsonb)":              Access("X", "", "X", ""),
+        "talent.explanation_levels(jsonb)":              Access("X", "", "X", ""),
+        "talent.explanation_evidence(jsonb)":            Access("X", "", "X", ""),
+        "talent.explanation_label(text)":                Access("X", "", "X", ""),
+        "talent.explanation_flag(text)":                 Access("X", "", "X", ""),
+        "talent.explanation_adjustment(jsonb)":          Access("X", "", "X", ""),
+        "talent.explanation_adjustments(jsonb)":         Access("X", "", "X", ""),
+        "talent.explanation_part(jsonb)":                Access("X", "", "X", ""),
     ]
 
     /// Functions a group role may execute that deliberately run with the caller's rights (the caller already holds
     /// every privilege their bodies use). Every other function granted to a group role must be SECURITY DEFINER.
     static let invokerRights: Set<String> = [
         "queue.rescue_expired_leases(integer)",
+        // pure functions of their arguments (the words of sql/0021's views): they read no table.
+        "talent.explanation_score(jsonb)", "talent.explanation_day(jsonb,integer)", "talent.explanation_window(jsonb)",
+        "talent.explanation_levels(jsonb)", "talent.explanation_evidence(jsonb)", "talent.explanation_label(text)",
+        "talent.explanation_flag(text)", "talent.explanation_adjustment(jsonb)",
+        "talent.explanation_adjustments(jsonb)", "talent.explanation_part(jsonb)",
     ]
 }
