@@ -10,7 +10,7 @@ struct Talenta: ParsableCommand {
             MigrateCommand.self, WorkerCommand.self, EnqueueCommand.self, ImportCommand.self, ExportCommand.self,
             SummaryCommand.self, ReportCommand.self, ReviewFolderCommand.self, DemoDataCommand.self,
             StatusCommand.self, CancelCommand.self, RetryCommand.self, PauseCommand.self, ResumeCommand.self,
-            PruneCommand.self, ScheduleCommand.self, RulesCommand.self, OverrideCommand.self,
+            PruneCommand.self, ScheduleCommand.self, RulesCommand.self, OverrideCommand.self, ScenarioCommand.self,
         ]
     )
 }

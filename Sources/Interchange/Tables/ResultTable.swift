@@ -81,11 +81,17 @@ extension ResultTable {
     @discardableResult
     public func write(in folder: URL, format: TableFormat) throws -> URL {
         let url = folder.appendingPathComponent(name).appendingPathExtension(format.fileExtension)
+        try write(to: url, format: format)
+        return url
+    }
+
+    /// Writes the table to the file `url` (any name; the table's name is the worksheet's), replacing it atomically.
+    /// - Throws: as ``write(in:format:)``.
+    public func write(to url: URL, format: TableFormat) throws {
         switch format {
         case .csv: try TableFiles.writeCSV(self, to: url)
         case .xlsx: try TableFiles.writeWorkbook([self], to: url)
         }
-        return url
     }
 
     /// Writes several tables as one workbook at `url`, one worksheet per table in the order given (a report's

@@ -86,6 +86,13 @@ enum RoleMatrix {
         "talent.current_placement_effective": Access("r", "", "r", ""),
         "talent.pool_effective":    Access("r", "", "r", ""),
         "talent.succession_effective": Access("r", "", "r", ""),
+        // what-if scenarios and their comparison (sql/0022): read like the other result views.
+        "talent.scenarios":         Access("r", "", "r", ""),
+        "talent.scenario_placement_change": Access("r", "", "r", ""),
+        "talent.scenario_box_transition": Access("r", "", "r", ""),
+        "talent.scenario_pool_change": Access("r", "", "r", ""),
+        "talent.scenario_successor_change": Access("r", "", "r", ""),
+        "talent.scenario_comparison": Access("r", "", "r", ""),
         // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
         "queue.job":                Access("rw", "", "", ""),
         "queue.queue":              Access("r", "", "", ""),
@@ -158,6 +165,9 @@ enum RoleMatrix {
         "talent.override_pool(integer,text,boolean,text,text)": none,
         "talent.override_candidate_rank(integer,text,text,integer,text,text)": none,
         "talent.revoke_override(bigint,text,text)":      none,
+        // what-if scenarios (sql/0022): dropping one is the migration owner's (talenta scenario drop)
+        "talent.drop_scenario(integer,text)":            none,
+        "talent.refuse_scenario_override()":             none,
     ]
 
     /// Functions a group role may execute that deliberately run with the caller's rights (the caller already holds
