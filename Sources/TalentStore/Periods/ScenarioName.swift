@@ -8,6 +8,9 @@ public struct ScenarioName: Hashable, Sendable, Comparable, CustomStringConverti
     /// The longest name.
     public static let maxLength = 63
 
+    /// The rule in words, as errors state it.
+    public static let rule = "a scenario name is 1-63 characters: a-z, 0-9 and . _ -, starting with a letter or digit"
+
     /// A checked name.
     /// - Throws: `StoreError` (`.invalidName`) naming the rule the text breaks.
     public init(_ text: String) throws {
@@ -15,7 +18,7 @@ public struct ScenarioName: Hashable, Sendable, Comparable, CustomStringConverti
             rawValue = text
             return
         }
-        throw StoreError(.invalidName, "scenario name \"\(text)\" \(problem)")
+        throw StoreError(.invalidName, "scenario name \"\(text)\" \(problem) (\(Self.rule))")
     }
 
     /// A name read back from `talent.review_period`, whose CHECK already holds it to the rule.
@@ -29,7 +32,7 @@ public struct ScenarioName: Hashable, Sendable, Comparable, CustomStringConverti
         func isLetterOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
         guard isLetterOrDigit(first) else { return "must start with a lower-case letter or a digit" }
         guard bytes.allSatisfy({ isLetterOrDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }) else {
-            return "may hold only lower-case letters a-z, digits and . _ -"
+            return "holds a character other than a-z, 0-9 and . _ -"
         }
         return nil
     }
