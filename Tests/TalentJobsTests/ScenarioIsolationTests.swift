@@ -12,6 +12,8 @@ import Testing
 struct ScenarioIsolationTests {
     struct Isolation: Sendable {
         var openPeriodIsOfficial = false
+        var reportPeople = -1
+        var officialPlaced = -2
         var recalculations: [String] = []
         var scenarioRowsAfterHRChange: [String] = []
         var scenarioRowsBeforeHRChange: [String] = []
@@ -41,6 +43,11 @@ struct ScenarioIsolationTests {
         try ReviewTestKit.enqueueBySQL(
             "annual_review", #"{"year": 2027, "reference_date": "2027-03-31", "scenario": "y2027"}"#, on: connection)
         try ReviewTestKit.drain(database)
+        seen.reportPeople = try BoxDistributionReader.placedEmployees(year: 2026, opdCode: nil, on: connection).count
+        seen.officialPlaced = try ReviewTestKit.scalar("""
+            SELECT count(*) FROM talent.assessment_result r JOIN talent.review_period p ON p.id = r.period_id
+             WHERE p.year = 2026 AND p.scenario IS NULL AND r.box IS NOT NULL
+            """, on: connection)
         seen.openPeriodIsOfficial = try ReviewTestKit.scalar("""
             SELECT o.id = p.id FROM talent.open_period o, talent.review_period p WHERE p.year = 2026 AND p.scenario IS NULL
             """, on: connection)
@@ -123,6 +130,7 @@ struct ScenarioIsolationTests {
     func scenariosStayApart() async throws {
         let seen = try await OwnThread.run { try Self.isolation() }
         #expect(seen.openPeriodIsOfficial, "a later scenario (2027) must not become the open period")
+        #expect(seen.reportPeople == seen.officialPlaced, "talenta report --names lists the official review's people once")
         #expect(seen.recalculations.count == 1)
         #expect(seen.recalculations.allSatisfy { $0.hasPrefix(#"{"year": 2026, "scope": {"nip": "#) && !$0.contains("scenario") },
                 "\(seen.recalculations)")
