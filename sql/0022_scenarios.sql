@@ -27,6 +27,9 @@ ALTER TABLE talent.review_period ADD CONSTRAINT review_period_scenario_name
 -- constraint, so `INSERT … ON CONFLICT (year, scenario)` opens either kind.
 ALTER TABLE talent.review_period DROP CONSTRAINT review_period_year_key;
 ALTER TABLE talent.review_period ADD CONSTRAINT review_period_year_scenario_key UNIQUE NULLS NOT DISTINCT (year, scenario);
+-- A handful of rows that autovacuum's default threshold (50 changed rows) would never analyze again: without
+-- statistics the planner takes it for hundreds of periods and costs every comparison view as a large query.
+ALTER TABLE talent.review_period SET (autovacuum_analyze_threshold = 0, autovacuum_analyze_scale_factor = 0);
 COMMENT ON TABLE talent.review_period IS
     'One official talent review per year Y (scenario NULL) and any number of named what-if scenarios of that year, '
     'each with its reference date D (tanggal acuan) and the rule set it applies.';

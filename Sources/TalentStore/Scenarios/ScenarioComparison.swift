@@ -121,14 +121,28 @@ public enum ScenarioComparisonReader {
     /// Scenario `scenario` of year Y against the official review (`against` nil) or against scenario `against`.
     /// - Parameters:
     ///   - opdCode: only this OPD; nil for the city and every OPD.
+    ///
+    /// Every figure comes from one snapshot (a read-only repeatable-read transaction of its own), so a recalculation
+    /// committing meanwhile cannot split them. JIT compilation is off for it: these are a city's few thousand rows,
+    /// which a plan costed on stale statistics (a review period just created) would spend seconds compiling for.
     /// - Throws: `StoreError` `.outOfRange` for a year outside `ReviewPeriods.years`; `.notFound` when a side or
     ///   the OPD does not exist; `.conflict` when a scenario is compared with itself; `PostgresError`.
+    /// - Precondition: `connection` is not inside a transaction.
     public static func read(year: Int, scenario: ScenarioName, against: ScenarioName?, opdCode: String?,
                             on connection: Connection) throws -> ScenarioComparison {
         try ReviewPeriods.checkYear(year)
         guard scenario != against else {
             throw StoreError(.conflict, "scenario \(scenario) compared with itself: name another with --against")
         }
+        return try connection.withTransaction { connection in
+            try connection.executeScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL jit = off",
+                                         name: "talent.compare_snapshot")
+            return try read(year: year, scenario: scenario, against: against, opdCode: opdCode, snapshot: connection)
+        }
+    }
+
+    private static func read(year: Int, scenario: ScenarioName, against: ScenarioName?, opdCode: String?,
+                             snapshot connection: Connection) throws -> ScenarioComparison {
         let other = try side(year: year, scenario: scenario, on: connection)
         let base = try side(year: year, scenario: against, on: connection)
         if let opdCode {
