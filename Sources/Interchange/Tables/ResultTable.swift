@@ -81,12 +81,16 @@ extension ResultTable {
     @discardableResult
     public func write(in folder: URL, format: TableFormat) throws -> URL {
         let url = folder.appendingPathComponent(name).appendingPathExtension(format.fileExtension)
-        try write(to: url, format: format)
+        switch format {
+        case .csv: try TableFiles.writeCSV(self, to: url)
+        case .xlsx: try TableFiles.writeWorkbook([self], to: url)
+        }
         return url
     }
 
-    /// Writes the table to the file `url` (any name; the table's name is the worksheet's), replacing it atomically.
-    /// - Throws: as ``write(in:format:)``.
+    /// Writes the table to the file `url` (any name) as CSV or as a workbook of one worksheet, replacing it
+    /// atomically: for a file the operator names (`talenta completeness --out FILE.csv`).
+    /// - Throws: as ``write(in:format:)``. Nothing is written then.
     public func write(to url: URL, format: TableFormat) throws {
         switch format {
         case .csv: try TableFiles.writeCSV(self, to: url)
