@@ -113,14 +113,15 @@ COMMENT ON COLUMN talent.review_periods.provenance IS
 CREATE OR REPLACE VIEW talent.result_versions AS
 SELECT p.year, r.period_id, r.employee_id, r.nip, r.rule_version, r.computed_at, true AS is_current,
        NULL::timestamptz AS replaced_at, r.status, r.reason, r.target_level, r.kinerja_score, r.kinerja_level,
-       r.potensi_score, r.potensi_level, r.box, r.recommendations, r.flags, r.inputs_fingerprint, r.job_id
+       r.potensi_score, r.potensi_level, r.box, r.recommendations, r.flags, r.inputs_fingerprint, r.job_id,
+       r.best_box
   FROM talent.assessment_result r
   JOIN talent.review_period p ON p.id = r.period_id
  WHERE p.scenario IS NULL
 UNION ALL
 SELECT p.year, h.period_id, h.employee_id, h.nip, h.rule_version, h.computed_at, false, h.replaced_at, h.status,
        h.reason, h.target_level, h.kinerja_score, h.kinerja_level, h.potensi_score, h.potensi_level, h.box,
-       h.recommendations, h.flags, h.inputs_fingerprint, h.job_id
+       h.recommendations, h.flags, h.inputs_fingerprint, h.job_id, h.best_box
   FROM talent.assessment_result_history h
   JOIN talent.review_period p ON p.id = h.period_id
  WHERE p.scenario IS NULL;
@@ -128,6 +129,21 @@ COMMENT ON VIEW talent.result_versions IS
     'Every official result an employee has had in a review year: the current one (is_current) and each replaced one, '
     'with the rule set (rule_version) and time (computed_at) that produced it. Scenarios are compared in '
     'talent.scenario_placement_change instead.';
+
+CREATE OR REPLACE VIEW talent.indicators AS
+SELECT p.year, r.nip, i.employee_id, o.opd_code, i.axis, i.indicator, i.score, i.weight, i.weighted, i.state,
+       i.ordinal
+  FROM talent.indicator_result i
+  JOIN talent.assessment_result r ON r.period_id = i.period_id AND r.employee_id = i.employee_id
+  JOIN talent.review_period p ON p.id = i.period_id
+  JOIN hr.employee e ON e.id = i.employee_id
+  JOIN hr.position pos ON pos.position_code = e.position_code
+  JOIN talent.opd o ON o.unit_code = pos.unit_code
+ WHERE p.scenario IS NULL;
+COMMENT ON VIEW talent.indicators IS
+    'How each axis score was built, one row per indicator of every result of every official review year: '
+    'indicators.csv (DOMAIN.md §11) with the OPD and the indicator''s state (a scenario''s rows are not shown). '
+    'ORDER BY year, nip, ordinal gives indicators.csv''s order. Names an employee by NIP and internal id only.';
 
 CREATE OR REPLACE VIEW talent.current_placement_effective AS
 SELECT cp.*,
@@ -243,10 +259,10 @@ BEGIN
     INSERT INTO talent.assessment_result_history (
         period_id, employee_id, nip, status, reason, target_level, kinerja_score, kinerja_level, potensi_score,
         potensi_level, box, recommendations, flags, explanation, inputs_fingerprint, rule_version, job_id, computed_at,
-        inputs)
+        inputs, best_box)
     SELECT o.period_id, o.employee_id, o.nip, o.status, o.reason, o.target_level, o.kinerja_score, o.kinerja_level,
            o.potensi_score, o.potensi_level, o.box, o.recommendations, o.flags, o.explanation, o.inputs_fingerprint,
-           o.rule_version, o.job_id, o.computed_at, o.inputs
+           o.rule_version, o.job_id, o.computed_at, o.inputs, o.best_box
       FROM old_rows o
      WHERE EXISTS (SELECT 1 FROM talent.review_period p WHERE p.id = o.period_id AND p.scenario IS NULL);
     RETURN NULL;

@@ -51,19 +51,20 @@ public enum DemoCityError: Error, CustomStringConvertible {
     }
 }
 
-/// Writes a deterministic synthetic city modelled on Kota Bontang as the DOMAIN.md §11 input files (education.csv with
-/// `field_fit` empty; not yet the optional files of the BKN 411/2025 preset, which a missing file reads as empty).
+/// Writes a deterministic synthetic city modelled on Kota Bontang as the DOMAIN.md §11 input files, the optional files
+/// of the BKN 411/2025 preset and education.csv's `field_fit` included (`PresetHistoryMaker`), so one city can be
+/// reviewed under both rule sets.
 ///
 /// Rows stream to the files in chunks of `chunkSize` employees, so memory stays flat whatever the count (only a
 /// set of issued NIPs grows, 8 bytes per employee). No clock and no system randomness are read.
 public enum DemoCityGenerator {
-    /// The files written, §11 order: every input file but the optional files of the BKN 411/2025 preset.
-    public static let files = InputFile.allCases.filter { !$0.isPresetInput }
+    /// The files written, §11 order: every input file.
+    public static let files = InputFile.allCases
 
     /// Employees per rendered chunk.
     static let chunkSize = 2_048
 
-    /// Writes `units.csv` … `other_scores.csv` into `directory` (created if missing; existing files are replaced).
+    /// Writes `units.csv` … `position_history.csv` into `directory` (created if missing; existing files are replaced).
     /// - Returns: the number of rows written per file.
     /// - Throws: `DemoCityError.employeesOutOfRange` for a bad count, `DemoCityError.cannotWrite` when the folder or
     ///   a file cannot be written.

@@ -1,7 +1,8 @@
 import Talent
 
 /// Makes one employee and all of their rows (employee, education, training, SKP, assessment, awards, penalties,
-/// other scores) from `(seed, employee index)` alone, so the output does not depend on chunking.
+/// other scores, and the optional files of the BKN 411/2025 preset) from `(seed, employee index)` alone, so the output
+/// does not depend on chunking.
 ///
 /// Employees `0 ..< structuralHolders.count` hold the filled structural posts, most senior first; the rest are drawn
 /// into PELAKSANA and FUNGSIONAL positions in proportion to the positions' headcount weights.
@@ -14,6 +15,8 @@ struct EmployeeMaker {
     /// Status shares for non-structural staff, per mille: PNS, CPNS, PPPK, PPPK paruh waktu.
     let statusWeights: [Int]
     private let staffTables: [EmployeeStatus: (positions: [Int], table: WeightedTable)]
+    /// The unit codes of each OPD (the OPD first), by OPD index: where earlier posts were held.
+    private let opdUnits: [[String]]
 
     /// - Parameters:
     ///   - employees: the number of employees (≥ 1).
@@ -40,6 +43,13 @@ struct EmployeeMaker {
             return (indices, WeightedTable(weights: indices.map { city.positions[$0].weight }))
         }
         let entry = table { $0.kind == .pelaksana || ($0.jenjang?.isEntry ?? false) }
+        var units = [[String]](repeating: [], count: city.opdCodes.count)
+        let opdIndex = Dictionary(uniqueKeysWithValues: city.opdCodes.enumerated().map { ($1, $0) })
+        for unit in city.units {
+            guard let opd = opdIndex[unit[2].isEmpty ? unit[0] : unit[2]] else { continue }
+            units[opd].append(unit[0])
+        }
+        opdUnits = units
         staffTables = [
             .pns: table { _ in true },
             .cpns: entry,
@@ -64,8 +74,14 @@ struct EmployeeMaker {
         var person = Person.make(position: city.positions[positionIndex], status: status, referenceDate: referenceDate, &random)
         person.nip = claimNIP(for: &person, nips: &nips)
         batch.add(.employees, person.employeeRow(positionCode: city.positions[positionIndex].code))
-        HistoryMaker(person: person, referenceDate: referenceDate).addRows(to: &batch, &random)
+        var preset = SplitMix64(seed: seed, stream: Self.presetStream + UInt64(index))
+        HistoryMaker(person: person, referenceDate: referenceDate).addRows(to: &batch, &random, preset: &preset)
+        PresetHistoryMaker(person: person, referenceDate: referenceDate, opdUnits: opdUnits).addRows(to: &batch, &preset)
     }
+
+    /// The first stream of the rows of the BKN 411/2025 preset's files (plus employee index): apart from the
+    /// employees' own streams (their index) and the structural posts' (0xFACA_4700_0000 + post).
+    static let presetStream: UInt64 = 0x0411_0000_0000_0000
 
     private func claimNIP(for person: inout Person, nips: inout NIPRegistry) -> String {
         while true {

@@ -2,7 +2,9 @@ import Talent
 
 /// The rows of the other input files for one person: education, training, SKP performance, assessment, awards,
 /// penalties and other scores. Every date is on or before the reference date D, except a penalty's `ends_on`,
-/// which may lie after D (the penalty is still running; DOMAIN.md fine print).
+/// which may lie after D (the penalty is still running; DOMAIN.md fine print). The education rows' `field_fit` is
+/// drawn from the preset's stream (`PresetHistoryMaker.fieldFit`), so every other field is what it was before the
+/// column was generated.
 struct HistoryMaker {
     let person: Person
     let referenceDate: CivilDate
@@ -10,8 +12,11 @@ struct HistoryMaker {
     private var d: CivilDate { referenceDate }
     private var latestDate: CivilDate { d.adding(days: -1) }
 
-    func addRows(to batch: inout RowBatch, _ random: inout SplitMix64) {
-        addEducation(to: &batch, &random)
+    /// - Parameters:
+    ///   - random: the person's stream.
+    ///   - preset: the stream of the BKN 411/2025 preset's inputs (here: each education row's field_fit).
+    func addRows(to batch: inout RowBatch, _ random: inout SplitMix64, preset: inout SplitMix64) {
+        addEducation(to: &batch, &random, preset: &preset)
         addTraining(to: &batch, &random)
         addPerformance(to: &batch, &random)
         addAssessment(to: &batch, &random)
@@ -44,12 +49,12 @@ struct HistoryMaker {
     private static let generalMajors = ["Administrasi Negara", "Ilmu Pemerintahan", "Manajemen", "Ilmu Hukum",
                                         "Ekonomi Pembangunan", "Teknik Sipil", "Akuntansi"]
 
-    private func addEducation(to batch: inout RowBatch, _ random: inout SplitMix64) {
+    private func addEducation(to batch: inout RowBatch, _ random: inout SplitMix64, preset: inout SplitMix64) {
         let birth = person.birthDate
         let majors = person.position.family?.majors ?? Self.generalMajors
         func row(_ level: EducationLevel, _ institution: String, _ major: String, _ date: CivilDate) {
-            // field_fit is left unjudged (empty): the agency's verdict is not generated yet.
-            batch.add(.education, [person.nip, level.rawValue, institution, major, min(date, latestDate).description, ""])
+            batch.add(.education, [person.nip, level.rawValue, institution, major, min(date, latestDate).description,
+                                   PresetHistoryMaker.fieldFit(level, &preset)])
         }
         let school = CivilDate(year: birth.year + 18, month: random.int(5...6), day: random.int(1...28))!
         row(.sma, random.pick(Self.schools), random.pick(Self.schoolMajors), school)

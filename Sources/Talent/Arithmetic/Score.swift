@@ -175,6 +175,24 @@ public struct WeightedScore: Hashable, Comparable, Sendable, CustomStringConvert
     }
 }
 
+extension WeightedScore: Codable {
+    /// Reads a JSON number, rounded to millionths.
+    public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer().decode(Double.self)
+        self.millionths = Int((value * 1_000_000).rounded())
+    }
+
+    /// Writes a JSON number (`8.75`; a whole number as an integer).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if millionths % 1_000_000 == 0 {
+            try container.encode(millionths / 1_000_000)
+        } else {
+            try container.encode(Double(millionths) / 1_000_000)
+        }
+    }
+}
+
 /// A plain decimal's text split into an exact fixed-point value and the first digit dropped by truncation.
 struct DecimalText {
     /// +1 or −1.

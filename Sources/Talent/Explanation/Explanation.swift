@@ -177,7 +177,8 @@ public struct IndicatorExplanation: Hashable, Sendable {
     public var weighted: WeightedScore? { score.map { WeightedScore(score: $0, weight: weight) } }
 }
 
-/// One row of indicators.csv (DOMAIN.md §11) with the state and best score issue 16's completeness reads.
+/// One row of indicators.csv (DOMAIN.md §11) with the state, best score and points at stake issue 16's completeness
+/// reads (`talent.indicator_result`'s row).
 public struct IndicatorRow: Hashable, Sendable {
     public var axis: AxisName
     public var indicator: String
@@ -187,6 +188,9 @@ public struct IndicatorRow: Hashable, Sendable {
     public var weight: Weight
     public var state: IndicatorState
     public var best: Score
+    /// 0 when PRESENT; otherwise the weighted points the indicator's missing data would add at their best
+    /// (`Placement.pointsAtStake`); nil when not known (a placement stored before migration 0020).
+    public var pointsAtStake: WeightedScore?
 
     public init(axis: AxisName, _ explanation: IndicatorExplanation) {
         self.axis = axis
@@ -195,6 +199,7 @@ public struct IndicatorRow: Hashable, Sendable {
         self.weight = explanation.weight
         self.state = explanation.state
         self.best = explanation.best
+        self.pointsAtStake = nil
     }
 
     /// score × weight / 100, exact; nil without a score.

@@ -8,8 +8,10 @@ extension CompiledAxis {
     /// 4. score = round2(Σ weight × score / 100); the level from the cut-offs (lower bounds inclusive, after
     ///    rounding); each cap whose indicator found nothing lowers it to at most its level (recorded when it does);
     ///    each override whose indicator counted a listed SKP predicate sets its level (recorded when it applies).
+    /// With the explanation it returns the axis's stakes (`stakes`): what the missing data put at stake.
     /// - Precondition: the rule set passed `validate()` (a case for every set of indicators with a value).
-    func evaluate(_ facts: EmployeeFacts, flags: inout PlacementFlags) -> AxisExplanation<Level> {
+    func evaluate(_ facts: EmployeeFacts, flags: inout PlacementFlags)
+        -> (explanation: AxisExplanation<Level>, stakes: AxisStakes<Level>) {
         var rows: [IndicatorExplanation] = []
         rows.reserveCapacity(indicators.count)
         var valued: UInt32 = 0
@@ -39,20 +41,35 @@ extension CompiledAxis {
                 for index in rows.indices { rows[index].weight = chosen.weights[index] }
             }
         }
+        let stakes = self.stakes(rows, valued: valued, found: found, predicates: predicates)
         guard placed else {
-            return AxisExplanation(score: nil, level: nil, levelFromScore: nil, highMinimum: highMinimum,
-                                   middleMinimum: middleMinimum, weightCase: nil, adjustments: [], indicators: rows)
+            return (AxisExplanation(score: nil, level: nil, levelFromScore: nil, highMinimum: highMinimum,
+                                    middleMinimum: middleMinimum, weightCase: nil, adjustments: [], indicators: rows),
+                    stakes)
         }
         let score = Score.weightedSum(rows.lazy.compactMap { row in row.score.map { (row.weight, $0) } })
+        let (level, fromScore, adjustments) = self.level(score, found: found, predicates: predicates)
+        for cap in caps where found & (1 << UInt32(cap.index)) == 0 {
+            if let flag = cap.flag { flags.insert(flag) }
+        }
+        return (AxisExplanation(score: score, level: level, levelFromScore: fromScore, highMinimum: highMinimum,
+                                middleMinimum: middleMinimum, weightCase: weightCase, adjustments: adjustments,
+                                indicators: rows),
+                stakes)
+    }
+
+    /// The level of an axis score: the highest whose cut-off it reaches (lower bounds inclusive, after rounding);
+    /// then each cap whose indicator found nothing (not in `found`) lowers it to at most its level, and each
+    /// override whose indicator counted a listed SKP predicate (`predicates`, 3 bits per indicator, 7 for none)
+    /// sets it; the caps and overrides that changed it are returned in the rule set's order.
+    func level(_ score: Score, found: UInt32, predicates: UInt64)
+        -> (level: Level, fromScore: Level, adjustments: [LevelAdjustment<Level>]) {
         let fromScore = Level(rank: score >= highMinimum ? 2 : score >= middleMinimum ? 1 : 0)
         var level = fromScore
         var adjustments: [LevelAdjustment<Level>] = []
-        for cap in caps where found & (1 << UInt32(cap.index)) == 0 {
-            if let flag = cap.flag { flags.insert(flag) }
-            if level > cap.atMost {
-                level = cap.atMost
-                adjustments.append(LevelAdjustment(kind: .cap, indicator: indicators[cap.index].name, level: cap.atMost))
-            }
+        for cap in caps where found & (1 << UInt32(cap.index)) == 0 && level > cap.atMost {
+            level = cap.atMost
+            adjustments.append(LevelAdjustment(kind: .cap, indicator: indicators[cap.index].name, level: cap.atMost))
         }
         for override in overrides {
             let ordinal = (predicates >> UInt64(3 * override.index)) & 7
@@ -61,8 +78,6 @@ extension CompiledAxis {
             adjustments.append(LevelAdjustment(kind: .override, indicator: indicators[override.index].name,
                                                level: override.level))
         }
-        return AxisExplanation(score: score, level: level, levelFromScore: fromScore, highMinimum: highMinimum,
-                               middleMinimum: middleMinimum, weightCase: weightCase, adjustments: adjustments,
-                               indicators: rows)
+        return (level, fromScore, adjustments)
     }
 }

@@ -31,9 +31,23 @@ public struct Placement: Hashable, Codable, Sendable {
     public var explanation: Explanation
     /// Hex SHA-256 of the inputs that counted (see `Fingerprint`).
     public var fingerprint: String
+    /// The best box the employee could reach if every MISSING and NO_RECORD indicator scored its best, the required
+    /// indicator of an unplaced employee (SKP) included (issue 16's upper bound; see `CompiledAxis.stakes`); nil for
+    /// a placement stored before migration 0020.
+    public var bestBox: Box?
+    /// Each indicator row's points at stake, aligned with `indicators` (KINERJA first, the rule set's order): 0 for a
+    /// PRESENT row, for a MISSING or NO_RECORD one the weighted points its missing data would add at their best
+    /// (`CompiledAxis.stakes`); empty for a placement stored before migration 0020.
+    public var pointsAtStake: [WeightedScore]
 
     /// The indicator rows of both axes (indicators.csv's rows of this placement, DOMAIN.md §11), KINERJA first, in the
-    /// rule set's order, with each row's state and best score; empty for a placement stored before the indicator
-    /// axes.
-    public var indicators: [IndicatorRow] { explanation.indicatorRows }
+    /// rule set's order, with each row's state, best score and points at stake; empty for a placement stored before
+    /// the indicator axes.
+    public var indicators: [IndicatorRow] {
+        var rows = explanation.indicatorRows
+        if rows.count == pointsAtStake.count {
+            for index in rows.indices { rows[index].pointsAtStake = pointsAtStake[index] }
+        }
+        return rows
+    }
 }

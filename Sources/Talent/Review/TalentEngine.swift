@@ -6,7 +6,9 @@
 /// 2. rows whose problem depends on D (a date after D, a performance or feedback year ≥ Y, an other-score year > Y)
 ///    are left out and flagged (`DatedScreen`), the same under every rule set;
 /// 3. each axis scores its indicators from the rows left (`CompiledAxis.evaluate`);
-/// 4. the box, the recommendations and the pool screens follow from the levels.
+/// 4. the box, the recommendations and the pool screens follow from the levels;
+/// 5. what the missing data put at stake: each indicator's points at stake and the best box reachable
+///    (`CompiledAxis.stakes`).
 /// Employee rows were checked against the import's D; reviewed with an earlier D, a `position_since` after D gives
 /// negative full years (the lowest years-at-level band), never an error.
 public enum TalentEngine {
@@ -55,8 +57,8 @@ public enum TalentEngine {
         leftOut += screen.leftOut
         let facts = EmployeeFacts(input: screen.input, position: position, requirement: rules.requirement(target),
                                   context: context, penalties: rules.penalties)
-        let kinerja = compiled.kinerja.evaluate(facts, flags: &flags)
-        let potensi = compiled.potensi.evaluate(facts, flags: &flags)
+        let (kinerja, kinerjaStakes) = compiled.kinerja.evaluate(facts, flags: &flags)
+        let (potensi, potensiStakes) = compiled.potensi.evaluate(facts, flags: &flags)
         guard let potensiScore = potensi.score, let potensiLevel = potensi.level else {
             preconditionFailure("a POTENSI axis always has a score (validate() refuses notPlacedWithout on it)")
         }
@@ -66,6 +68,7 @@ public enum TalentEngine {
         let pool = PoolRule.evaluate(employee: employee, box: box, penalties: screen.input.penalties, target: target,
                                      context: context, rules: rules)
         let sortedFlags = flags.sorted
+        let bestBox = kinerjaStakes.bestLevel.flatMap { k in potensiStakes.bestLevel.map { Box(kinerja: k, potensi: $0) } }
         // The axes and the rows left out are moved into the explanation, not copied.
         let explanation = Explanation(
             ruleSet: compiled.ruleID, year: context.year, referenceDate: context.referenceDate,
@@ -81,7 +84,8 @@ public enum TalentEngine {
             kinerjaLevel: kinerjaLevel, potensiScore: potensiScore, potensiLevel: potensiLevel, box: box,
             recommendations: box?.recommendations ?? [], isPoolMember: pool.member,
             poolBlockers: pool.blockers.map(\.blocker), krsNasional: pool.krsNasional, flags: sortedFlags,
-            ruleVersion: compiled.ruleID, explanation: consume explanation, fingerprint: "")
+            ruleVersion: compiled.ruleID, explanation: consume explanation, fingerprint: "", bestBox: bestBox,
+            pointsAtStake: kinerjaStakes.points + potensiStakes.points)
     }
 
     /// Assesses a batch (the database job's 500 employees, or a whole city in memory).

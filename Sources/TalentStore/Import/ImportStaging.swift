@@ -17,8 +17,6 @@ final class ImportStaging: ValidationSink {
     private(set) var organisationRejections: [Rejection] = []
     /// The employee and history files staged, §11 order.
     private(set) var stagedFiles: [InputFile] = []
-    /// Files read and validated that have no `hr` table yet (no `HistoryTable`): only their rejections are kept.
-    private(set) var unstoredFiles: [InputFile] = []
     private var copy: CopyIn?
     private var table: HistoryTable?
 
@@ -32,10 +30,6 @@ final class ImportStaging: ValidationSink {
                    NULL::text AS reason, NULL::text AS detail
               FROM hr.employee WITH NO DATA
             """, name: "hr.stage_employees")
-        try connection.execute("""
-            CREATE TEMP TABLE import_unstored (file text, line integer, nip text, reason text, detail text)
-                ON COMMIT DROP
-            """, name: "hr.stage_unstored")
         for table in HistoryTable.all {
             try connection.execute("""
                 CREATE TEMP TABLE \(table.stagingTable.dropFirst("pg_temp.".count)) ON COMMIT DROP AS
@@ -57,18 +51,15 @@ final class ImportStaging: ValidationSink {
         if file == .employees {
             (staging, columns) = (EmployeeTable.stagingTable, ["line"] + EmployeeTable.columns + ["reason", "detail"])
             table = nil
-        } else if let history = HistoryTable.of(file) {
+        } else {
+            guard let history = HistoryTable.of(file) else { preconditionFailure("\(file.rawValue) is not staged") }
             (staging, columns) = (history.stagingTable,
                                   ["line", "nip"] + history.columns + ["problem", "reason", "detail"])
             table = history
-        } else {
-            (staging, columns) = (Self.unstoredTable, ["file", "line", "nip", "reason", "detail"])
-            table = nil
-            unstoredFiles.append(file)
         }
         copy = try connection.beginCopyIn("COPY \(staging) (\(columns.joined(separator: ", "))) FROM STDIN",
                                           name: "hr.stage_copy")
-        if table != nil || file == .employees { stagedFiles.append(file) }
+        stagedFiles.append(file)
     }
 
     func employee(_ employee: Employee, line: Int) throws {
@@ -80,7 +71,7 @@ final class ImportStaging: ValidationSink {
     }
 
     func history(_ check: HistoryCheck, nip: String, line: Int, file: InputFile) throws {
-        guard let table else { return }  // a file with no hr table yet: its rows are validated and counted only
+        guard let table else { preconditionFailure("a history row of \(file.rawValue) outside its file") }
         switch check {
         case let .valid(row):
             guard let values = table.values(row) else { preconditionFailure("a \(row.kind) row in \(file.rawValue)") }
@@ -105,11 +96,7 @@ final class ImportStaging: ValidationSink {
             row[1] = nip
             try copy!.append(row + [rejection.reason.rawValue, rejection.detail])
         default:
-            guard let table else {
-                try copy!.append([rejection.file.rawValue, String(rejection.line), nip, rejection.reason.rawValue,
-                                  rejection.detail])
-                return
-            }
+            guard let table else { preconditionFailure("a rejection of \(rejection.file.rawValue) outside its file") }
             try copy!.append([String(rejection.line), nip] + Array(repeating: nil, count: table.columns.count)
                 + [nil, rejection.reason.rawValue, rejection.detail])
         }
@@ -119,11 +106,9 @@ final class ImportStaging: ValidationSink {
         try copy!.finish()
         copy = nil
         // Temporary tables are never analysed by autovacuum: the planner needs their size for the joins that follow.
-        let staging = file == .employees ? EmployeeTable.stagingTable : table?.stagingTable ?? Self.unstoredTable
+        let staging = file == .employees ? EmployeeTable.stagingTable : table!.stagingTable
         try connection.execute("ANALYZE \(staging)", name: "hr.stage_analyze")
     }
-
-    static let unstoredTable = "pg_temp.import_unstored"
 
     /// Ends a COPY left open by an error, so the connection can roll back. Does nothing when none is open.
     func abort() {

@@ -4,8 +4,9 @@ import Talent
 /// `employee_id`), and a validated row's values in those columns as COPY text. An import stages each present file
 /// in a temporary table with these columns and replaces the imported employees' rows from it.
 ///
-/// The list is the one place an import learns of a history file: a new one (phase 2 of the BKN 411/2025 files) is a
-/// new entry here and a new case of `HistoryRow`.
+/// The list is the one place an import learns of a history file: a new one is a new entry here and a new case of
+/// `HistoryRow`. Free text a file may leave empty (institution, titles, names, a potential assessment's method, an
+/// earlier post's agency) is stored as NULL when empty.
 struct HistoryTable: Sendable {
     let file: InputFile
     /// The `hr` table, schema-qualified (a constant: never a value from input).
@@ -21,9 +22,10 @@ struct HistoryTable: Sendable {
     /// Every history file, in §11 order.
     static let all: [HistoryTable] = [
         HistoryTable(file: .education, table: "hr.education",
-                     columns: ["level", "institution", "major", "graduated_on"]) { row in
+                     columns: ["level", "institution", "major", "graduated_on", "field_fit"]) { row in
             guard case let .education(r) = row else { return nil }
-            return [r.level.rawValue, nonEmpty(r.institution), nonEmpty(r.major), CopyField.date(r.graduatedOn)]
+            return [r.level.rawValue, nonEmpty(r.institution), nonEmpty(r.major), CopyField.date(r.graduatedOn),
+                    r.fieldFit.map { $0 ? "t" : "f" }]
         },
         HistoryTable(file: .training, table: "hr.training", columns: ["kind", "title", "ended_on", "hours"]) { row in
             guard case let .training(r) = row else { return nil }
@@ -51,8 +53,33 @@ struct HistoryTable: Sendable {
             guard case let .otherScore(r) = row else { return nil }
             return [String(r.year), r.score.description]
         },
+        HistoryTable(file: .potentialAssessments, table: "hr.potential_assessment",
+                     columns: ["assessed_on", "method"] + PotentialAspect.allCases.map(\.rawValue)) { row in
+            guard case let .potentialAssessment(r) = row else { return nil }
+            return [r.assessedOn.description, nonEmpty(r.method)] + r.levels.map { String($0) }
+        },
+        HistoryTable(file: .teamAssignments, table: "hr.team_assignment",
+                     columns: ["role", "scope", "title", "decided_on"]) { row in
+            guard case let .teamAssignment(r) = row else { return nil }
+            return [r.role.rawValue, r.scope.rawValue, nonEmpty(r.title), r.decidedOn.description]
+        },
+        HistoryTable(file: .feedback360, table: "hr.feedback_360", columns: ["year", "predicate", "score"]) { row in
+            guard case let .feedback(r) = row else { return nil }
+            return [String(r.year), r.predicate?.rawValue, CopyField.score(r.score)]
+        },
+        HistoryTable(file: .actingAssignments, table: "hr.acting_assignment",
+                     columns: ["kind", "level", "started_on", "ended_on"]) { row in
+            guard case let .actingAssignment(r) = row else { return nil }
+            return [r.kind.rawValue, r.level?.rawValue, r.startedOn.description, CopyField.date(r.endedOn)]
+        },
+        HistoryTable(file: .positionHistory, table: "hr.position_history",
+                     columns: ["started_on", "unit_code", "agency"]) { row in
+            guard case let .positionHistory(r) = row else { return nil }
+            return [r.startedOn.description, r.unitCode, nonEmpty(r.agency)]
+        },
     ]
 
+    /// The table of a history file, nil for units, positions and employees.
     static func of(_ file: InputFile) -> HistoryTable? { all.first { $0.file == file } }
 
     private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }

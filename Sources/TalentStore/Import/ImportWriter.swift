@@ -8,7 +8,7 @@ public import Talent
 ///
 /// An import is a snapshot of the files given:
 /// - units, positions and employees are upserted by code and NIP (rows the files do not mention are kept as they are);
-/// - for every history file in the folder (education … other scores), each *imported* employee's rows of that kind
+/// - for every history file in the folder (education … position history), each *imported* employee's rows of that kind
 ///   and their invalid-row markers are replaced by exactly the rows of this import: a present file with no row for
 ///   that employee (even one with only its header) leaves it with none, within the `ShrinkGuard`; a history file
 ///   absent from the folder leaves that kind of history, and its markers, as they are;
@@ -33,9 +33,6 @@ public enum ImportWriter {
         /// Optional columns the files left out, each with the stored rows of the imported employees that had a value
         /// in it and now have none.
         public var missingColumns: [(file: InputFile, column: String, storedValuesCleared: Int)]
-        /// Files read and validated (rejections kept, rows counted) that have no `hr` table yet, so their rows are not
-        /// stored.
-        public var unstoredFiles: [InputFile]
     }
 
     /// Reads, validates, stages and applies a folder in a transaction of its own.
@@ -82,7 +79,7 @@ public enum ImportWriter {
                 "SELECT hr.request_full_recalculation() AS job", name: "hr.request_full_recalculation")
                 .rows[0].decode("job")
             return Outcome(importID: importID, summary: summary, recalculationJobID: recalculation,
-                           missingColumns: missing, unstoredFiles: staging.unstoredFiles)
+                           missingColumns: missing)
         }
     }
 
@@ -230,9 +227,5 @@ public enum ImportWriter {
                 SELECT $1, $2, line, nip, reason, detail FROM \(staging) WHERE reason IS NOT NULL
                 """, [importID, file.rawValue], name: "hr.keep_rejections")
         }
-        try connection.execute("""
-            INSERT INTO hr.import_reject (import_id, file, line, nip, reason, detail)
-            SELECT $1, file, line, nip, reason, detail FROM \(ImportStaging.unstoredTable)
-            """, [importID], name: "hr.keep_rejections")
     }
 }

@@ -1,7 +1,8 @@
 public import Postgres
 public import Talent
 
-/// Writes the placements of one batch: `talent.assessment_result` and `talent.pool_evaluation`.
+/// Writes the placements of one batch: `talent.assessment_result`, `talent.pool_evaluation` and
+/// `talent.indicator_result`.
 public enum PlacementWriter {
     /// A placement with the internal id of its employee and the inputs it was computed from.
     public struct Entry: Sendable {
@@ -18,8 +19,10 @@ public enum PlacementWriter {
     }
 
     /// Replaces the results of `employeeIDs` in a period by `entries`: locks the batch's employees, deletes the
-    /// batch's rows (its pool rows go with them; the deleted results are kept in `talent.assessment_result_history`
-    /// by trigger), then copies the new rows in with one COPY per table. An employee of the batch without an entry
+    /// batch's rows (its pool and indicator rows go with them; the deleted results are kept in
+    /// `talent.assessment_result_history` by trigger), then copies the new rows in with one COPY per table: the
+    /// results with their best box, their pool rows, and one indicator row per indicator (`Placement.indicators`,
+    /// ordinal 1… in indicators.csv order, with its state, best score and points at stake). An employee of the batch without an entry
     /// (not assessed: PENSIUN, BERHENTI) is left without a result. Run it inside a transaction so the batch is
     /// replaced atomically; the same inputs always give the same rows (only `job_id` and `computed_at` differ).
     ///
@@ -32,7 +35,7 @@ public enum PlacementWriter {
     ///   - employeeIDs: the whole batch; every entry's employee must be among them.
     ///   - source: the id of the writer (the queue job), kept in `job_id`.
     /// - Throws: `PostgresError` (e.g. a foreign-key violation for an unknown period).
-    /// - Complexity: four statements whatever the batch size.
+    /// - Complexity: five statements whatever the batch size.
     public static func replace(periodID: Int64, employeeIDs: [Int64], with entries: [Entry], source: Int64?,
                                on connection: Connection) throws {
         try connection.execute("""
@@ -54,37 +57,86 @@ public enum PlacementWriter {
         guard !entries.isEmpty else { return }
         let period = String(periodID)
         let job = source.map(String.init)
-        var results: [[String?]] = []
-        var pool: [[String?]] = []
-        results.reserveCapacity(entries.count)
-        pool.reserveCapacity(entries.count)
-        for entry in entries {
-            let p = entry.placement
-            // Written field by field (ResultJSON): the text of their Codable forms, far less CPU.
-            let explanation = ResultJSON.explanation(p.explanation)
-            let inputs = ResultJSON.inputs(entry.inputs)
-            let employee = String(entry.employeeID)
-            results.append([
-                period, employee, p.nip, p.status.rawValue, p.reason?.rawValue, p.targetLevel.rawValue,
-                CopyField.score(p.kinerjaScore), p.kinerjaLevel?.rawValue, CopyField.score(p.potensiScore),
-                p.potensiLevel.rawValue, p.box.map { String($0.number) },
-                CopyField.codes(p.recommendations.map(\.rawValue)), CopyField.codes(p.flags.map(\.rawValue)),
-                explanation, p.fingerprint, p.ruleVersion, job, inputs,
-            ])
-            pool.append([
-                period, employee, p.targetLevel.rawValue, p.isPoolMember ? "t" : "f", p.krsNasional ? "t" : "f",
-                CopyField.codes(p.poolBlockers.map(\.rawValue)),
-            ])
-        }
-        try connection.copyIn("""
+        let employees = entries.map { String($0.employeeID) }
+        // Each table's rows are streamed into its COPY one at a time, through one reused array of fields.
+        var row = [String?](repeating: nil, count: 19)
+        let results = try connection.beginCopyIn("""
             COPY talent.assessment_result (period_id, employee_id, nip, status, reason, target_level, kinerja_score,
                 kinerja_level, potensi_score, potensi_level, box, recommendations, flags, explanation,
-                inputs_fingerprint, rule_version, job_id, inputs) FROM STDIN
-            """, rows: results, name: "talent.copy_results")
-        try connection.copyIn("""
+                inputs_fingerprint, rule_version, job_id, inputs, best_box) FROM STDIN
+            """, name: "talent.copy_results")
+        for (entry, employee) in zip(entries, employees) {
+            let p = entry.placement
+            // Written field by field (ResultJSON): the text of their Codable forms, far less CPU.
+            row[0] = period
+            row[1] = employee
+            row[2] = p.nip
+            row[3] = p.status.rawValue
+            row[4] = p.reason?.rawValue
+            row[5] = p.targetLevel.rawValue
+            row[6] = CopyField.score(p.kinerjaScore)
+            row[7] = p.kinerjaLevel?.rawValue
+            row[8] = CopyField.score(p.potensiScore)
+            row[9] = p.potensiLevel.rawValue
+            row[10] = p.box.map { String($0.number) }
+            row[11] = CopyField.codes(p.recommendations.map(\.rawValue))
+            row[12] = CopyField.codes(p.flags.map(\.rawValue))
+            row[13] = ResultJSON.explanation(p.explanation)
+            row[14] = p.fingerprint
+            row[15] = p.ruleVersion
+            row[16] = job
+            row[17] = ResultJSON.inputs(entry.inputs)
+            row[18] = p.bestBox.map { String($0.number) }
+            try results.append(row)
+        }
+        try results.finish()
+        row.removeLast(13)
+        let pool = try connection.beginCopyIn("""
             COPY talent.pool_evaluation (period_id, employee_id, target_level, is_member, krs_nasional, blockers)
             FROM STDIN
-            """, rows: pool, name: "talent.copy_pool")
+            """, name: "talent.copy_pool")
+        for (entry, employee) in zip(entries, employees) {
+            let p = entry.placement
+            row[0] = period
+            row[1] = employee
+            row[2] = p.targetLevel.rawValue
+            row[3] = p.isPoolMember ? "t" : "f"
+            row[4] = p.krsNasional ? "t" : "f"
+            row[5] = CopyField.codes(p.poolBlockers.map(\.rawValue))
+            try pool.append(row)
+        }
+        try pool.finish()
+        row.append(contentsOf: repeatElement(nil, count: 5))
+        let indicators = try connection.beginCopyIn("""
+            COPY talent.indicator_result (period_id, employee_id, ordinal, axis, indicator, score, weight, weighted,
+                state, best, points_at_stake) FROM STDIN
+            """, name: "talent.copy_indicators")
+        for (entry, employee) in zip(entries, employees) {
+            let p = entry.placement
+            let axes = [(AxisName.kinerja, p.explanation.kinerja.indicators), (.potensi, p.explanation.potensi.indicators)]
+            guard p.pointsAtStake.count == axes[0].1.count + axes[1].1.count else {
+                preconditionFailure("a placement made by the engine carries a point at stake per indicator")
+            }
+            var ordinal = 0
+            for (axis, list) in axes {
+                for indicator in list {
+                    row[0] = period
+                    row[1] = employee
+                    row[2] = CopyField.whole(ordinal + 1)
+                    row[3] = axis.rawValue
+                    row[4] = indicator.indicator
+                    row[5] = CopyField.score(indicator.score)
+                    row[6] = CopyField.percent(indicator.weight)
+                    row[7] = indicator.weighted.map(CopyField.weighted)
+                    row[8] = indicator.state.rawValue
+                    row[9] = CopyField.score(indicator.best)
+                    row[10] = CopyField.weighted(p.pointsAtStake[ordinal])
+                    try indicators.append(row)
+                    ordinal += 1
+                }
+            }
+        }
+        try indicators.finish()
     }
 
     /// First key of the advisory locks that serialise writers of the same employees' results (two-key form

@@ -3,11 +3,12 @@ import DemoCity
 import Foundation
 import Talent
 
-/// `talenta demo-data`: writes a deterministic synthetic city as the DOMAIN.md §11 input files.
+/// `talenta demo-data`: writes a deterministic synthetic city as the DOMAIN.md §11 input files, the optional files of
+/// the BKN 411/2025 preset included.
 struct DemoDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
-        abstract: "Write a synthetic Kota Bontang-like city as the §11 input CSV files (deterministic per seed)."
+        abstract: "Write a synthetic Kota Bontang-like city as the §11 input CSV files, the BKN 411/2025 preset's included (deterministic per seed)."
     )
 
     @Option(help: "Number of employees (\(DemoCityOptions.employeeRange.lowerBound)…\(DemoCityOptions.employeeRange.upperBound)).")
@@ -38,8 +39,9 @@ struct DemoDataCommand: ParsableCommand {
         guard let date = CivilDate(iso: referenceDate) else { throw ValidationError("bad --reference-date \(referenceDate)") }
         let options = DemoCityOptions(employees: employees, seed: seed, referenceDate: date, withErrors: withErrors)
         let report = try DemoCityGenerator.write(options, to: URL(fileURLWithPath: directory, isDirectory: true))
+        let width = report.rows.map(\.file.rawValue.count).max() ?? 0
         for (file, count) in report.rows {
-            print(file.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) + String(count))
+            print(file.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + String(count))
         }
     }
 }

@@ -111,9 +111,6 @@ struct ImportCommand: ParsableCommand {
         for file in outcome.summary.absentFiles {
             print("Absent history file: \(file.rawValue) (that history of the imported employees is left as it was)")
         }
-        for file in outcome.unstoredFiles {
-            print("\(file.rawValue): read and validated, its rows not stored (no hr table for it yet)")
-        }
         for (file, column, cleared) in outcome.missingColumns {
             print("\(file.rawValue) has no column \(column): empty on every row"
                   + (cleared > 0 ? "; \(cleared) stored rows of the imported employees had a \(column) and now have none" : ""))

@@ -65,7 +65,7 @@ struct RoleAccessTests {
         let reader = try logins.reader.connect()
         defer { reader.close() }
         for view in ["talent.current_placement", "talent.pool", "talent.succession", "talent.box_distribution",
-                     "talent.opd", "talent.review_periods"] {
+                     "talent.opd", "talent.review_periods", "talent.indicators"] {
             let asOwner: Int = try ReviewTestKit.scalar("SELECT count(*) FROM " + view, on: owner)
             let asReader: Int = try ReviewTestKit.scalar("SELECT count(*) FROM " + view, on: reader)
             #expect(asOwner > 0, "\(view) is empty after the review")
@@ -174,15 +174,25 @@ struct RoleAccessTests {
         let connection = try logins.reader.connect()
         defer { connection.close() }
         for view in ["talent.current_placement", "talent.pool", "talent.succession", "talent.box_distribution",
-                     "queue.job_counts", "queue.queue_status", "queue.job_status", "queue.worker_status"] {
+                     "talent.indicators", "queue.job_counts", "queue.queue_status", "queue.job_status",
+                     "queue.worker_status"] {
             try connection.execute("SELECT * FROM " + view + " LIMIT 1")
         }
+        // The indicators view names an employee by NIP and internal id only.
+        let columns = try ReviewTestKit.snapshot("""
+            SELECT column_name FROM information_schema.columns
+             WHERE table_schema = 'talent' AND table_name = 'indicators' ORDER BY ordinal_position
+            """, on: connection)
+        #expect(columns == ["year", "nip", "employee_id", "opd_code", "axis", "indicator", "score", "weight", "weighted",
+                            "state", "ordinal"])
         try Self.expectDenied([
             "SELECT name FROM hr.employee",
             "SELECT birth_date, sex FROM hr.employee",
             "SELECT nip FROM hr.employee",
             "SELECT explanation FROM talent.assessment_result",
             "SELECT parameters FROM talent.rule_set",
+            "SELECT * FROM talent.indicator_result",
+            "SELECT * FROM hr.team_assignment",
             "INSERT INTO talent.rule_set (name, version, parameters) VALUES ('x', 1, '{}')",
             "DELETE FROM talent.assessment_result",
             "SELECT payload FROM queue.job",

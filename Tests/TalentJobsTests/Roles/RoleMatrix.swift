@@ -57,6 +57,12 @@ enum RoleMatrix {
         "hr.award":                 Access("r", "", "", "rawd"),
         "hr.penalty":               Access("r", "", "", "rawd"),
         "hr.other_score":           Access("r", "", "", "rawd"),
+        // the BKN 411/2025 preset's inputs (sql/0020)
+        "hr.potential_assessment":  Access("r", "", "", "rawd"),
+        "hr.team_assignment":       Access("r", "", "", "rawd"),
+        "hr.feedback_360":          Access("r", "", "", "rawd"),
+        "hr.acting_assignment":     Access("r", "", "", "rawd"),
+        "hr.position_history":      Access("r", "", "", "rawd"),
         "hr.invalid_row":           Access("r", "", "", "rawd"),
         "hr.import_run":            Access("r", "", "", "rawd"),
         "hr.import_reject":         Access("r", "", "", "rawd"),
@@ -70,6 +76,7 @@ enum RoleMatrix {
         "talent.succession_plan":   Access("rawd", "", "", ""),
         "talent.succession_candidate": Access("rawd", "", "", ""),
         "talent.assessment_result_history": Access("rawd", "", "", ""),
+        "talent.indicator_result":  Access("rawd", "", "", ""),
         // committee overrides: the migration owner's (talenta override); the audit is written by trigger.
         "talent.override":          none,
         "talent.override_audit":    none,
@@ -86,6 +93,7 @@ enum RoleMatrix {
         "talent.current_placement_effective": Access("r", "", "r", ""),
         "talent.pool_effective":    Access("r", "", "r", ""),
         "talent.succession_effective": Access("r", "", "r", ""),
+        "talent.indicators":        Access("r", "", "r", ""),
         // what-if scenarios and their comparison (sql/0022): read like the other result views.
         "talent.scenarios":         Access("r", "", "r", ""),
         "talent.scenario_placement_change": Access("r", "", "r", ""),

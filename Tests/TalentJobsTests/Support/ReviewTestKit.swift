@@ -12,9 +12,15 @@ enum ReviewTestKit {
     static let golden = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden")
     static let goldenInput = golden.appendingPathComponent("input")
     static let goldenExpected = golden.appendingPathComponent("expected")
+    static let golden411 = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden-411")
+    static let golden411Input = golden411.appendingPathComponent("input")
+    static let golden411Expected = golden411.appendingPathComponent("expected")
 
     /// The payload of the issue's annual review.
     static let annualReview2026 = #"{"year": 2026, "reference_date": "2026-03-31"}"#
+    /// The same review under the BKN 411/2025 preset.
+    static let annualReview2026Preset =
+        #"{"year": 2026, "reference_date": "2026-03-31", "rule_set": "bkn-411-2025/preset@1"}"#
 
     static let quietLogger = Logger(label: "talenta.tests", factory: { _ in SwiftLogNoOpLogHandler() })
 

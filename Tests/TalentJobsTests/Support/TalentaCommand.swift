@@ -72,6 +72,16 @@ final class TalentaCommand {
     /// Sends a signal (SIGTERM, SIGINT).
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
+    /// A finished command's status and output, as a value that may leave the thread that ran it.
+    struct Result: Sendable {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    /// The status and output (after `wait`).
+    var result: Result { Result(status: status, output: output, errors: errors) }
+
     /// The exit status (after `wait`).
     var status: Int32 { process.terminationStatus }
     var output: String { (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "" }
