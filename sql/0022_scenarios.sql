@@ -142,8 +142,9 @@ SELECT p.year, r.nip, i.employee_id, o.opd_code, i.axis, i.indicator, i.score, i
  WHERE p.scenario IS NULL;
 COMMENT ON VIEW talent.indicators IS
     'How each axis score was built, one row per indicator of every result of every official review year: '
-    'indicators.csv (DOMAIN.md §11) with the OPD and the indicator''s state (a scenario''s rows are not shown). '
-    'ORDER BY year, nip, ordinal gives indicators.csv''s order. Names an employee by NIP and internal id only.';
+    'indicators.csv (DOMAIN.md §11) with the OPD and the indicator''s state (a scenario''s are compared in '
+    'talent.scenario_indicator_change). ORDER BY year, nip, ordinal gives indicators.csv''s order. Names an employee '
+    'by NIP and internal id only.';
 
 CREATE OR REPLACE VIEW talent.current_placement_effective AS
 SELECT cp.*,
@@ -553,13 +554,73 @@ COMMENT ON VIEW talent.scenario_comparison IS
     'whose designated successor changes; city-wide also the employees assessed in the base only (base_only) or in '
     'the scenario only (scenario_only), who are in no other comparison view. opd_name: the OPD''s hr.unit.name.';
 
+CREATE VIEW talent.scenario_indicator_change AS
+WITH pair AS (
+    SELECT s.year, b.scenario AS base_scenario, s.scenario, b.id AS base_period, s.id AS scenario_period
+      FROM talent.review_period s
+      JOIN talent.review_period b ON b.year = s.year AND b.id <> s.id
+     WHERE s.scenario IS NOT NULL
+), side AS (
+    -- Each side's indicator rows of the employees assessed on both sides (as in the other comparison views).
+    SELECT pr.year, pr.base_scenario, pr.scenario, false AS is_scenario, i.employee_id, i.axis, i.indicator,
+           i.ordinal, i.score, i.weighted
+      FROM pair pr
+      JOIN talent.indicator_result i ON i.period_id = pr.base_period
+     WHERE EXISTS (SELECT 1 FROM talent.assessment_result r
+                    WHERE r.period_id = pr.scenario_period AND r.employee_id = i.employee_id)
+    UNION ALL
+    SELECT pr.year, pr.base_scenario, pr.scenario, true, i.employee_id, i.axis, i.indicator, i.ordinal, i.score,
+           i.weighted
+      FROM pair pr
+      JOIN talent.indicator_result i ON i.period_id = pr.scenario_period
+     WHERE EXISTS (SELECT 1 FROM talent.assessment_result r
+                    WHERE r.period_id = pr.base_period AND r.employee_id = i.employee_id)
+), mean AS (
+    SELECT sd.year, sd.base_scenario, sd.scenario, sd.is_scenario, o.opd_code, GROUPING(o.opd_code) = 1 AS city,
+           sd.axis, sd.indicator, min(sd.ordinal) AS ordinal, count(*) AS employees, count(sd.score) AS scored,
+           round(avg(sd.score), 2) AS mean_score, round(avg(sd.weighted), 4) AS mean_weighted
+      FROM side sd
+      JOIN hr.employee e ON e.id = sd.employee_id
+      JOIN hr.position pos ON pos.position_code = e.position_code
+      JOIN talent.opd o ON o.unit_code = pos.unit_code
+     GROUP BY GROUPING SETS ((sd.year, sd.base_scenario, sd.scenario, sd.is_scenario, o.opd_code, sd.axis, sd.indicator),
+                             (sd.year, sd.base_scenario, sd.scenario, sd.is_scenario, sd.axis, sd.indicator))
+), base AS (
+    SELECT * FROM mean WHERE NOT is_scenario
+), other AS (
+    SELECT * FROM mean WHERE is_scenario
+)
+SELECT coalesce(b.year, s.year) AS year, coalesce(b.base_scenario, s.base_scenario) AS base_scenario,
+       coalesce(b.scenario, s.scenario) AS scenario, coalesce(b.opd_code, s.opd_code) AS opd_code,
+       coalesce(b.axis, s.axis) AS axis, coalesce(b.indicator, s.indicator) AS indicator,
+       b.ordinal AS from_ordinal, s.ordinal AS to_ordinal,
+       b.scored AS from_scored, b.mean_score AS from_mean_score, b.mean_weighted AS from_mean_weighted,
+       s.scored AS to_scored, s.mean_score AS to_mean_score, s.mean_weighted AS to_mean_weighted,
+       s.mean_score - b.mean_score AS mean_score_change, s.mean_weighted - b.mean_weighted AS mean_weighted_change
+  FROM base b
+  FULL JOIN other s
+    ON s.year = b.year AND s.scenario = b.scenario AND coalesce(s.base_scenario, '') = coalesce(b.base_scenario, '')
+   AND s.city = b.city AND coalesce(s.opd_code, '') = coalesce(b.opd_code, '') AND s.axis = b.axis
+   AND s.indicator = b.indicator;
+COMMENT ON VIEW talent.scenario_indicator_change IS
+    'Each indicator''s mean on both sides of a comparison (from: the base, the official review when base_scenario is '
+    'NULL; to: the scenario), over the employees assessed on both sides, per OPD and city-wide (opd_code NULL). The '
+    'mean score is over the employees with a score (scored; the default leaves a missing indicator empty, the BKN '
+    '411/2025 preset scores it 0), the mean weighted over the same rows. An indicator of one rule set only (the '
+    'default and the preset name different indicators) has the other side empty, and no change.';
+COMMENT ON COLUMN talent.scenario_indicator_change.from_ordinal IS
+    'The indicator''s place in the base rule set''s indicators.csv order (KINERJA first); NULL when the base lacks it.';
+COMMENT ON COLUMN talent.scenario_indicator_change.mean_score_change IS
+    'to_mean_score - from_mean_score; NULL when a side lacks the indicator or has no score for it.';
+
 -- ---------------------------------------------------------------- roles
 -- Scenarios are run through the queue like any review (talenta_enqueuer: annual_review with "scenario"); dropping
 -- one stays with the migration owner, like activating a rule set (`talenta scenario drop`). The new views are read
 -- by the reader role; the worker, which the schema's default privileges gave every right on them, only reads.
 REVOKE INSERT, UPDATE, DELETE ON talent.scenarios, talent.scenario_placement_change, talent.scenario_box_transition,
                                  talent.scenario_pool_change, talent.scenario_successor_change,
-                                 talent.scenario_comparison FROM talenta_worker;
+                                 talent.scenario_indicator_change, talent.scenario_comparison FROM talenta_worker;
 GRANT SELECT ON talent.scenarios, talent.scenario_placement_change, talent.scenario_box_transition,
-                talent.scenario_pool_change, talent.scenario_successor_change, talent.scenario_comparison
+                talent.scenario_pool_change, talent.scenario_successor_change, talent.scenario_indicator_change,
+                talent.scenario_comparison
     TO talenta_reader;

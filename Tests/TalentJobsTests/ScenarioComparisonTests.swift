@@ -178,6 +178,35 @@ struct ScenarioComparisonTests {
         #expect(comparison.scenario.provenance == RuleSet.bkn411Preset.provenance)
         #expect(comparison.base.provenance == nil && comparison.base.ruleSetID == RuleSet.default.id)
 
+        // Each indicator's mean on both sides, as the two indicators files give it; the default and the preset name
+        // different indicators, so each is on one side only.
+        let fromMeans = try ScenarioKit.indicatorMeans(official["indicators.csv"]!)
+        let toMeans = try ScenarioKit.indicatorMeans(expected["indicators.csv"]!)
+        let cityIndicators = comparison.indicatorChanges.filter { $0.opdCode == nil }
+        #expect(cityIndicators.count == fromMeans.count + toMeans.count, "\(cityIndicators.map(\.indicator))")
+        for change in cityIndicators {
+            let key = "\(change.axis) \(change.indicator)"
+            if let from = fromMeans[key] {
+                #expect(change.fromScored == from.scored && change.fromMeanScore == from.meanScore
+                        && change.fromMeanWeighted == from.meanWeighted, "\(key) from: \(change) vs \(from)")
+            } else {
+                #expect(change.fromScored == nil && change.fromMeanScore == nil, "\(key) is not the base's")
+            }
+            if let to = toMeans[key] {
+                #expect(change.toScored == to.scored && change.toMeanScore == to.meanScore
+                        && change.toMeanWeighted == to.meanWeighted, "\(key) to: \(change) vs \(to)")
+            } else {
+                #expect(change.toScored == nil && change.toMeanScore == nil, "\(key) is not the scenario's")
+            }
+            #expect(change.meanScoreChange == nil, "\(key): one side only, no change")
+        }
+        #expect(comparison.indicatorChanges.contains { $0.opdCode != nil })
+        // The default against itself: every indicator on both sides, no change.
+        let sameIndicators = try #require(seen.defaultAgainstOfficial).indicatorChanges.filter { $0.opdCode == nil }
+        #expect(sameIndicators.count == fromMeans.count)
+        #expect(sameIndicators.allSatisfy { $0.fromMeanScore == $0.toMeanScore
+            && ($0.meanScoreChange == nil ? $0.fromMeanScore == nil : $0.meanScoreChange == "0.00") }, "\(sameIndicators)")
+
         // Against another scenario: the default run as a scenario is the official review again.
         let again = try #require(seen.presetAgainstDefault)
         #expect(again.matrix == comparison.matrix && again.poolChanges == comparison.poolChanges
@@ -188,7 +217,7 @@ struct ScenarioComparisonTests {
                 && same.headline.successorsChanged == 0)
 
         // The workbook holds every table; the page draws the matrix cell by cell and names the preset's provenance.
-        for sheet in ["transitions", "summary", "opd_transitions", "pool", "successors"] {
+        for sheet in ["transitions", "summary", "opd_transitions", "pool", "successors", "indicators"] {
             #expect(seen.workbookSheets.contains("name=\"\(sheet)\""), "sheet \(sheet): \(seen.workbookSheets)")
         }
         let document = try XMLDocument(data: Data(seen.html.utf8))

@@ -74,6 +74,30 @@ public struct ScenarioComparison: Sendable, Hashable {
         public var toTarget: Bool
     }
 
+    /// One indicator's mean on each side (of one OPD, or the city with `opdCode` nil), over the employees assessed on
+    /// both sides; a side whose rule set lacks the indicator has nil figures (the default and the BKN 411/2025 preset
+    /// name different indicators). Means are decimal text as the database rounds them (`72.35`; weighted `43.4100`).
+    public struct IndicatorChange: Sendable, Hashable {
+        public var opdCode: String?
+        /// KINERJA or POTENSI.
+        public var axis: String
+        public var indicator: String
+        /// The indicator's place in each side's indicators.csv order; nil where the side lacks it.
+        public var fromOrdinal: Int?
+        public var toOrdinal: Int?
+        /// Employees with a score for it, on each side.
+        public var fromScored: Int?
+        public var toScored: Int?
+        /// The mean score (0-100, 2 decimals) and mean weighted points (4 decimals) on each side.
+        public var fromMeanScore: String?
+        public var toMeanScore: String?
+        public var fromMeanWeighted: String?
+        public var toMeanWeighted: String?
+        /// to − from; nil when a side lacks the indicator or any score.
+        public var meanScoreChange: String?
+        public var meanWeightedChange: String?
+    }
+
     public var year: Int
     public var base: Side
     public var scenario: Side
@@ -90,6 +114,9 @@ public struct ScenarioComparison: Sendable, Hashable {
     public var poolChanges: [PoolChange]
     /// By position code.
     public var successorChanges: [SuccessorChange]
+    /// City-wide first (unless one OPD was asked for), then per OPD; each by axis (KINERJA first), in the base's
+    /// indicator order, then the scenario's own indicators.
+    public var indicatorChanges: [IndicatorChange]
 
     /// The boxes in the order rows and columns of a transition matrix take: 1 … 9, then not placed (nil).
     public static let boxes: [Int?] = (1...9).map { $0 } + [nil]
@@ -116,7 +143,7 @@ public struct ScenarioComparison: Sendable, Hashable {
 
 /// Reads a ``ScenarioComparison`` from the views of sql/0022 (`talent.scenarios`, `talent.review_periods`,
 /// `talent.opd`, `talent.scenario_box_transition`, `talent.scenario_comparison`, `talent.scenario_pool_change`,
-/// `talent.scenario_successor_change`), so a `talenta_reader` login may run it.
+/// `talent.scenario_successor_change`, `talent.scenario_indicator_change`), so a `talenta_reader` login may run it.
 public enum ScenarioComparisonReader {
     /// Scenario `scenario` of year Y against the official review (`against` nil) or against scenario `against`.
     /// - Parameters:
@@ -207,9 +234,28 @@ public enum ScenarioComparisonReader {
                 fromReadiness: try row.decode("from_readiness"), toReadiness: try row.decode("to_readiness"),
                 fromTarget: try row.decode("from_target"), toTarget: try row.decode("to_target"))
         }
+        let indicatorChanges = try connection.execute("""
+            SELECT opd_code, axis, indicator, from_ordinal, to_ordinal, from_scored, to_scored,
+                   from_mean_score::text AS from_mean_score, to_mean_score::text AS to_mean_score,
+                   from_mean_weighted::text AS from_mean_weighted, to_mean_weighted::text AS to_mean_weighted,
+                   mean_score_change::text AS mean_score_change, mean_weighted_change::text AS mean_weighted_change
+              FROM talent.scenario_indicator_change
+             WHERE \(pair) AND ($4::text IS NULL OR opd_code = $4::text)
+             ORDER BY opd_code NULLS FIRST, axis, from_ordinal NULLS LAST, to_ordinal
+            """, keys, name: "talent.compare_indicators").rows.map { row in
+            ScenarioComparison.IndicatorChange(
+                opdCode: try row.decode("opd_code"), axis: try row.decode("axis"), indicator: try row.decode("indicator"),
+                fromOrdinal: try row.decode("from_ordinal"), toOrdinal: try row.decode("to_ordinal"),
+                fromScored: try row.decode("from_scored"), toScored: try row.decode("to_scored"),
+                fromMeanScore: try row.decode("from_mean_score"), toMeanScore: try row.decode("to_mean_score"),
+                fromMeanWeighted: try row.decode("from_mean_weighted"), toMeanWeighted: try row.decode("to_mean_weighted"),
+                meanScoreChange: try row.decode("mean_score_change"),
+                meanWeightedChange: try row.decode("mean_weighted_change"))
+        }
         return ScenarioComparison(
             year: year, base: base, scenario: other, opdCode: opdCode, baseOnly: baseOnly, scenarioOnly: scenarioOnly,
-            transitions: transitions, totals: totals, poolChanges: poolChanges, successorChanges: successorChanges)
+            transitions: transitions, totals: totals, poolChanges: poolChanges, successorChanges: successorChanges,
+            indicatorChanges: indicatorChanges)
     }
 
     /// The official period of Y (`scenario` nil) or its scenario, from the reader's views.

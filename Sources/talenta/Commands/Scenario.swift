@@ -88,10 +88,10 @@ struct ScenarioCommand: ParsableCommand {
                 The format follows the file name. FILE.csv: the 10 x 10 box transition matrix, one row per \
                 (from_box, to_box) pair with columns from_box, to_box, employees (boxes 1-9, empty for not placed; \
                 from the official review or --against, to the scenario). FILE.xlsx: that table and the summary per \
-                OPD, each OPD's transitions, the talent pool members gained and lost, and the target positions whose \
-                designated successor changes, one worksheet each. FILE.html: a page with the matrix as a heat map, \
-                the largest movements and all of the above. NIPs only, no names; reads only the talent views, so a \
-                talenta_reader login may run it.
+                OPD, each OPD's transitions, the talent pool members gained and lost, the target positions whose \
+                designated successor changes, and each indicator's mean on both sides, one worksheet each. \
+                FILE.html: a page with the matrix as a heat map, the largest movements and all of the above. NIPs \
+                only, no names; reads only the talent views, so a talenta_reader login may run it.
                 """)
 
         enum Format { case csv, xlsx, html }
@@ -182,7 +182,10 @@ struct ScenarioCommand: ParsableCommand {
                                                    from: candidate(s.fromNIP, s.fromReadiness),
                                                    to: candidate(s.toNIP, s.toReadiness))
                 },
-                indicatorChanges: [])
+                indicatorChanges: c.indicatorChanges.filter { $0.opdCode == c.opdCode }.map { i in
+                    ComparisonPage.IndicatorChange(axis: i.axis, indicator: i.indicator, fromMean: i.fromMeanScore ?? "",
+                                                   toMean: i.toMeanScore ?? "", change: i.meanScoreChange ?? "")
+                })
         }
     }
 }

@@ -5,10 +5,10 @@ import TalentStore
 /// ``transitions(_:)`` alone; the workbook holds every table, one worksheet each. NIPs, codes and numbers only: no
 /// names.
 enum ComparisonTables {
-    /// The worksheets, in tab order: transitions, summary, opd_transitions, pool, successors.
+    /// The worksheets, in tab order: transitions, summary, opd_transitions, pool, successors, indicators.
     static func tables(_ comparison: ScenarioComparison) -> [ResultTable] {
         [transitions(comparison), summary(comparison), opdTransitions(comparison), pool(comparison),
-         successors(comparison)]
+         successors(comparison), indicators(comparison)]
     }
 
     /// One row per (from_box, to_box) pair of the headline scope (the city, or the one OPD asked for), all 100 of
@@ -68,6 +68,22 @@ enum ComparisonTables {
         ], rows: comparison.successorChanges.map { c in
             [c.positionCode, c.opdCode, c.change, c.fromNIP ?? "", c.fromReadiness ?? "", c.toNIP ?? "",
              c.toReadiness ?? ""]
+        })
+    }
+
+    /// Each indicator's mean on both sides, city-wide (empty opd_code) then per OPD; a side whose rule set lacks the
+    /// indicator is empty.
+    static func indicators(_ comparison: ScenarioComparison) -> ResultTable {
+        ResultTable(name: "indicators", columns: [
+            .init("opd_code", .code), .init("axis", .text), .init("indicator", .text), .init("from_scored", .integer),
+            .init("from_mean_score", .decimal(places: 2)), .init("from_mean_weighted", .decimal(places: 4)),
+            .init("to_scored", .integer), .init("to_mean_score", .decimal(places: 2)),
+            .init("to_mean_weighted", .decimal(places: 4)), .init("mean_score_change", .decimal(places: 2)),
+            .init("mean_weighted_change", .decimal(places: 4)),
+        ], rows: comparison.indicatorChanges.map { i in
+            [i.opdCode ?? "", i.axis, i.indicator, i.fromScored.map(String.init) ?? "", i.fromMeanScore ?? "",
+             i.fromMeanWeighted ?? "", i.toScored.map(String.init) ?? "", i.toMeanScore ?? "", i.toMeanWeighted ?? "",
+             i.meanScoreChange ?? "", i.meanWeightedChange ?? ""]
         })
     }
 

@@ -100,6 +100,7 @@ enum RoleMatrix {
         "talent.scenario_box_transition": Access("r", "", "r", ""),
         "talent.scenario_pool_change": Access("r", "", "r", ""),
         "talent.scenario_successor_change": Access("r", "", "r", ""),
+        "talent.scenario_indicator_change": Access("r", "", "r", ""),
         "talent.scenario_comparison": Access("r", "", "r", ""),
         // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
         "queue.job":                Access("rw", "", "", ""),

@@ -121,6 +121,39 @@ enum ScenarioKit {
         return Set(Set(before.keys).union(after.keys).filter { (before[$0] ?? "") != (after[$0] ?? "") })
     }
 
+    /// Each indicator's mean over the employees with a score in an indicators file, keyed "AXIS INDICATOR": the number
+    /// scored, the mean score rounded half-up to 2 decimals and the mean weighted to 4, as decimal text (nil when
+    /// nobody has a score). Computed in whole hundredths and ten-thousandths, from the CSV alone.
+    static func indicatorMeans(_ data: Data) throws
+        -> [String: (scored: Int, meanScore: String?, meanWeighted: String?)]
+    {
+        var sums: [String: (scored: Int, score: Int, weighted: Int)] = [:]
+        func units(_ text: String, places: Int) -> Int {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            let fraction = parts.count > 1 ? String(parts[1]) : ""
+            return Int(parts[0])! * Int(pow(10, Double(places)))
+                + Int(fraction.padding(toLength: places, withPad: "0", startingAt: 0))!
+        }
+        for row in try rows(data) {
+            let key = "\(row["axis"]!) \(row["indicator"]!)"
+            var sum = sums[key] ?? (0, 0, 0)
+            if let score = row["score"], !score.isEmpty {
+                sum.scored += 1
+                sum.score += units(score, places: 2)
+                sum.weighted += units(row["weighted"]!, places: 4)
+            }
+            sums[key] = sum
+        }
+        func mean(_ total: Int, _ count: Int, places: Int) -> String? {
+            guard count > 0 else { return nil }
+            let rounded = (2 * total + count) / (2 * count)
+            let scale = Int(pow(10, Double(places)))
+            let fraction = String(rounded % scale)
+            return "\(rounded / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return sums.mapValues { ($0.scored, mean($0.score, $0.scored, places: 2), mean($0.weighted, $0.scored, places: 4)) }
+    }
+
     /// The transition CSV of `talenta scenario compare` keyed "from>to", zero pairs left out.
     static func transitions(_ data: Data) throws -> (header: [String], rows: Int, table: [String: Int]) {
         let csv = try EnumeratedCSV(string: String(decoding: data, as: UTF8.self), delimiter: .comma, loadColumns: false)
