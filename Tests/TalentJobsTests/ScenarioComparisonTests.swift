@@ -239,6 +239,17 @@ struct ScenarioComparisonTests {
         #expect(named.isEmpty, "the page names employees: \(named)")
     }
 
+    @Test("the BKN 411/2025 preset as a scenario of golden-411 whose official review ran under the default: exports exactly golden-411's expected files; official export byte-identical before and after; matrix = crosstab; nothing left after drop")
+    func presetOnGolden411() async throws {
+        let golden411 = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden-411")
+        let input = golden411.appendingPathComponent("input")
+        let seen = try await OwnThread.run { try Self.run(input: input) }
+        // The official side: the default's files of the same input, as talenta review-folder writes them.
+        let official = try ScenarioKit.inMemory(input, rules: .default)
+        let scenario = try ScenarioKit.files(in: golden411.appendingPathComponent("expected"))
+        try Self.check(seen, input: input, official: official, scenario: scenario)
+    }
+
     @Test("the preset as a scenario on the default golden input: official files unmoved, scenario files as in memory, matrix = crosstab, nothing left after drop")
     func presetOnTheDefaultGoldenInput() async throws {
         let seen = try await OwnThread.run { try Self.run(input: ReviewTestKit.goldenInput) }
