@@ -1,4 +1,4 @@
-# Talenta: make build | test | demo | bench | bench-review | bench-national | fault-test | pgbouncer-test | office-test | db-up | db-down
+# Talenta: make build | test | demo | bench | bench-review | bench-national | fault-test | pgbouncer-test | office-test | ha-test | db-up | db-down
 # When DATABASE_URL is unset, targets that need Postgres start the throwaway cluster under .pgdata/.
 SHELL := /bin/bash
 .ONESHELL:
@@ -9,7 +9,7 @@ DB_ENV := .pgdata/env
 # Sourced before a command that needs the database: keep the caller's DATABASE_URL, else start ours.
 WITH_DB = if [ -z "$${DATABASE_URL:-}" ]; then scripts/db-up.sh; source $(DB_ENV); fi;
 
-.PHONY: build release test fault-test pgbouncer-test office-test demo bench bench-review bench-national db-up db-down deps clean
+.PHONY: build release test fault-test pgbouncer-test office-test ha-test demo bench bench-review bench-national db-up db-down deps clean
 
 deps:
 	@scripts/deps.sh
@@ -58,6 +58,12 @@ pgbouncer-test: deps
 office-test: deps
 	@if [ -z "$${TALENTA_BIN:-}" ]; then $(SWIFT) build --product talenta; fi
 	scripts/office-test.sh "$${TALENTA_BIN:-$$($(SWIFT) build --show-bin-path)/talenta}"
+
+# A worker behind a two-host DATABASE_URL (target_session_attrs=read-write) while the primary stops and its streaming
+# replica is promoted; a throwaway primary and standby of their own (.pgdata-ha/, ports 25441 and 25442).
+ha-test: deps
+	@if [ -z "$${TALENTA_BIN:-}" ]; then $(SWIFT) build --product talenta; fi
+	scripts/ha-test.sh "$${TALENTA_BIN:-$$($(SWIFT) build --show-bin-path)/talenta}"
 
 db-up:
 	@scripts/db-up.sh

@@ -79,30 +79,33 @@ let package = Package(
             .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
+        // Test-only: every suite runs its tests on threads of their own, off Swift concurrency's cooperative pool.
+        .target(name: "TestThreads", path: "Tests/TestThreads"),
         // Test-only: a fresh, migrated database per suite on the server DATABASE_URL names.
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport", "TestThreads"]),
         .testTarget(name: "JobQueueTests", dependencies: [
-            "JobQueue", "Postgres", "PostgresTestSupport", .product(name: "Logging", package: "swift-log"),
+            "JobQueue", "Postgres", "PostgresTestSupport", "TestThreads", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "TalentTests", dependencies: ["Talent", "Interchange"]),
+        .testTarget(name: "TalentTests", dependencies: ["Talent", "Interchange", "TestThreads"]),
         .testTarget(name: "DemoCityTests", dependencies: [
-            "DemoCity", "Interchange", "Talent", .product(name: "SwiftCSV", package: "SwiftCSV"),
+            "DemoCity", "Interchange", "Talent", "TestThreads", .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Talent"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Talent", "TestThreads"]),
         .testTarget(name: "SpreadsheetTests", dependencies: [
-            "Spreadsheet", "Interchange", "Talent",
+            "Spreadsheet", "Interchange", "Talent", "TestThreads",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .testTarget(name: "ObservabilityTests", dependencies: [
-            "LogFormats", "WorkerMetrics", "JobQueue", "Postgres", "PostgresTestSupport",
+            "LogFormats", "WorkerMetrics", "JobQueue", "Postgres", "PostgresTestSupport", "TestThreads",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .testTarget(name: "TalentJobsTests", dependencies: [
-            "TalentJobs", "TalentStore", "LogFormats", "JobQueue", "Postgres", "PostgresTestSupport", "Talent", "Interchange",
+            "TalentJobs", "TalentStore", "LogFormats", "JobQueue", "Postgres", "PostgresTestSupport", "TestThreads", "Talent",
+            "Interchange",
             .product(name: "Logging", package: "swift-log"), .product(name: "SwiftCSV", package: "SwiftCSV"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

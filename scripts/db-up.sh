@@ -6,6 +6,10 @@
 # we are root (Postgres refuses to run as root), on a private port and socket, and writes
 # .pgdata/env with DATABASE_URL for the database `talenta` owned by the superuser role `talenta`.
 #
+# Idempotent and self-healing: a cluster already up is left as it is; one left half-stopped (a shutdown that never
+# finished, a postmaster that never became ready, or a killed postmaster whose backends are left) is stopped or
+# cleaned up and started again.
+#
 # Knobs: TALENTA_PGDIR (default <repo>/.pgdata), TALENTA_PGPORT (default 25439).
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,19 +62,50 @@ log_min_messages = warning
 CONF
 fi
 
-pm_alive() { local pid st; pid=$(head -n1 "$DATA/postmaster.pid" 2>/dev/null) || return 1
+pm_pid() { head -n1 "$DATA/postmaster.pid" 2>/dev/null; }
+pm_alive() { local pid st; pid=$(pm_pid) || return 1
   [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
   st=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 1; [ "$st" != Z ] && [ "$st" != X ]; }
+# The postmaster's own status line in postmaster.pid: starting, stopping, ready or standby.
+pm_status() { sed -n 8p "$DATA/postmaster.pid" 2>/dev/null | tr -d ' '; }
 is_ready() { as_pg "$PGBIN/pg_isready" -q -h "$SOCK" -p "$PORT" -t 1; }
+# Server processes of this data directory (they run in it) whose postmaster is gone.
+orphans() { local p; for p in /proc/[0-9]*; do
+  [ "$(readlink "$p/cwd" 2>/dev/null)" = "$(readlink -f "$DATA")" ] && echo "${p#/proc/}"; done; true; }
+start() {
+  rm -f "$DATA/postmaster.pid" "$SOCK/.s.PGSQL.$PORT" "$SOCK/.s.PGSQL.$PORT.lock"
+  as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 120 start >/dev/null || { tail -n 30 "$LOG" >&2; exit 1; }
+}
+stop_then_start() { # stop_then_start REASON: a postmaster that will not serve is stopped (fast, else immediate)
+  echo "db-up: $1; stopping it and starting again" >&2
+  as_pg "$PGBIN/pg_ctl" -D "$DATA" -m fast -w -t 30 stop >/dev/null 2>&1 \
+    || as_pg "$PGBIN/pg_ctl" -D "$DATA" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+  start
+}
 
+# Recover a cluster left half-stopped: a shutdown that never finished (a smart stop waiting for its clients, an
+# interrupted pg_ctl), a postmaster that never became ready, or a postmaster killed with its backends left behind
+# holding its shared memory (Postgres then refuses to start: "pre-existing shared memory block is still in use").
 if is_ready; then :
 elif pm_alive; then
-  for _ in $(seq 1 60); do is_ready && break; sleep 0.5; done
-  is_ready || { echo "db-up: postmaster alive but not accepting connections" >&2; tail -n 30 "$LOG" >&2; exit 1; }
+  if [ "$(pm_status)" = stopping ]; then
+    stop_then_start "the cluster is half-stopped (postmaster $(pm_pid) is shutting down)"
+  else
+    for _ in $(seq 1 120); do is_ready && break; sleep 0.5; done   # starting: crash recovery may take a while
+    is_ready || stop_then_start "postmaster $(pm_pid) is alive but has not accepted connections for 60 s"
+  fi
 else
-  rm -f "$DATA/postmaster.pid" "$SOCK/.s.PGSQL.$PORT" "$SOCK/.s.PGSQL.$PORT.lock"
-  as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null || { tail -n 30 "$LOG" >&2; exit 1; }
+  left=$(orphans)
+  if [ -n "$left" ]; then
+    echo "db-up: the postmaster is gone but $(echo "$left" | wc -w) of its processes are left; ending them" >&2
+    kill -QUIT $left 2>/dev/null || true
+    for _ in $(seq 1 50); do [ -z "$(orphans)" ] && break; sleep 0.1; done
+    left=$(orphans); [ -z "$left" ] || kill -KILL $left 2>/dev/null || true
+    for _ in $(seq 1 50); do [ -z "$(orphans)" ] && break; sleep 0.1; done
+  fi
+  start
 fi
+is_ready || { echo "db-up: the cluster does not accept connections" >&2; tail -n 30 "$LOG" >&2; exit 1; }
 
 as_pg "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$PORT" -U postgres -d postgres <<'SQL'
 SELECT 'CREATE ROLE talenta LOGIN SUPERUSER PASSWORD ''talenta'''

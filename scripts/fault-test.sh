@@ -8,7 +8,11 @@
 #   2. idle: restarts Postgres while the workers wait;
 # after each restart it waits for the workers to be back and checks that ten probe jobs are each claimed under
 # 100 ms after their enqueue (created_at -> started_at, both the server's clock). Both workers must survive every
-# restart and exit 0 on SIGTERM. The cluster is stopped and removed at the end.
+# restart and exit 0 on SIGTERM. Then it leaves the cluster half-stopped twice and checks that scripts/db-up.sh
+# brings it back each time:
+#   3. a smart shutdown waiting for a client that never leaves (the postmaster stays "stopping");
+#   4. a postmaster killed (kill -9) while one of its backends is frozen (SIGSTOP) and holds its shared memory.
+# The cluster is stopped and removed at the end.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:-$REPO/.build/debug/talenta}
@@ -139,4 +143,37 @@ for pid in "${WORKERS[@]}"; do
   [ "$status" = 0 ] || fail "worker $pid exited with $status after SIGTERM"
 done
 WORKERS=()
+
+if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); else RUNAS=(); fi
+DATA=$TALENTA_PGDIR/data
+ready() { "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$TALENTA_PGPORT" -t 1; }
+running() { local st; st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) && [ "$st" != Z ] && [ "$st" != X ]; }
+recovered() { # recovered LABEL: db-up.sh brings the cluster back and it answers
+  "$REPO/scripts/db-up.sh" 2>"$TALENTA_PGDIR/db-up.log" || { cat "$TALENTA_PGDIR/db-up.log" >&2; fail "$1: db-up.sh failed"; }
+  [ "$(sql "SELECT count(*) > 0 FROM queue.job")" = t ] || fail "$1: the cluster does not answer after db-up.sh"
+  say "$1: db-up.sh recovered it ($(grep -m1 '^db-up: ' "$TALENTA_PGDIR/db-up.log" | cut -c8-))"
+}
+
+# 3. Half-stopped: a smart shutdown that waits for a client.
+"$PGBIN/psql" -X -q "$DATABASE_URL" -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
+CLIENT=$!
+wait_until 10 "SELECT count(*) = 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(600)'" || fail "no client session"
+"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DATA" -m smart -w -t 2 stop >/dev/null 2>&1 || true
+[ "$(sed -n 8p "$DATA/postmaster.pid" | tr -d ' ')" = stopping ] || fail "smart stop: the postmaster is not left stopping"
+ready && fail "smart stop: the cluster still accepts connections"
+recovered "smart stop left waiting"
+kill "$CLIENT" 2>/dev/null || true
+
+# 4. Half-stopped: a killed postmaster and a frozen backend holding its shared memory.
+"$PGBIN/psql" -X -q "$DATABASE_URL" -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
+CLIENT=$!
+wait_until 10 "SELECT count(*) = 1 FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(600)'" || fail "no client session"
+backend=$(sql "SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(600)'")
+kill -STOP "$backend"
+kill -KILL "$(head -n1 "$DATA/postmaster.pid")"
+sleep 0.5
+running "$backend" || fail "killed postmaster: the frozen backend is gone already"
+recovered "killed postmaster with a backend left"
+running "$backend" && fail "killed postmaster: the backend left behind still runs"
+kill "$CLIENT" 2>/dev/null || true
 say "PASS"

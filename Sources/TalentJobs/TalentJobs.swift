@@ -1,6 +1,6 @@
 public import JobQueue
 
-/// The talent job kinds the worker runs, each with a stable name and a JSON payload (see the README's job table):
+/// The talent job kinds the worker runs, each with a stable name and a JSON payload (see docs/sql-api.md, Job kinds):
 ///
 /// | kind | payload |
 /// |---|---|

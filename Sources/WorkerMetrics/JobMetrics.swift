@@ -1,5 +1,6 @@
 public import CoreMetrics
 public import JobQueue
+import Foundation
 import Synchronization
 
 /// The worker's metrics, recorded through swift-metrics (whichever backend the executable bootstrapped, or the
@@ -15,13 +16,16 @@ import Synchronization
 /// | `talenta_queue_depth` | gauge | `queue` | jobs claimable now |
 /// | `talenta_queue_oldest_waiting_seconds` | gauge | `queue` | age of the oldest claimable job (0 when none) |
 /// | `talenta_queue_scheduled` | gauge | `queue` | jobs scheduled later (retries in backoff included) |
+/// | `talenta_queue_job_live_rows`, `talenta_queue_job_dead_rows` | gauges | | rows of `queue.job`, live and dead (statistics' estimate) |
+/// | `talenta_queue_job_last_vacuum_timestamp_seconds` | gauge | | Unix time of the latest vacuum or autovacuum of `queue.job` (0: never) |
+/// | `talenta_db_oldest_transaction_seconds` | gauge | | age of the oldest open transaction holding back cleanup (0: none) |
 /// | `talenta_db_connections_open` | gauge | | the worker's pooled connections open |
 /// | `talenta_db_connections_in_use` | gauge | | the worker's pooled connections lent right now |
 ///
-/// claimed = completed + failed, except attempts whose lease was lost, or that were released at shutdown or dropped
-/// from the claim-ahead buffer unstarted. A completion written in a batch counts once the batch has written it. Queue gauges are
-/// refreshed by the worker's heartbeat (every lease / 3 seconds); connection gauges by ``connectionsSampled(open:inUse:)``
-/// (the endpoint calls it on every scrape).
+/// claimed = completed + failed, except attempts whose lease was lost, or that were released at shutdown or from the
+/// claim-ahead buffer unstarted. A completion written in a batch counts once the batch has written it. Queue and
+/// cleanup gauges are refreshed by the worker's heartbeat (every lease / 3 seconds); connection gauges by
+/// ``connectionsSampled(open:inUse:)`` (the endpoint calls it on every scrape).
 ///
 /// Thread safety: every method may be called from any thread.
 public final class JobMetrics: JobObserver {
@@ -30,7 +34,7 @@ public final class JobMetrics: JobObserver {
         let completed: Counter
         let failed: Counter
         let discarded: Counter
-        let duration: Timer
+        let duration: CoreMetrics.Timer
     }
 
     /// The label of the job duration histogram.
@@ -41,6 +45,10 @@ public final class JobMetrics: JobObserver {
     private let queues = Mutex([String: (depth: Meter, oldest: Meter, scheduled: Meter)]())
     private let connectionsOpen: Meter
     private let connectionsInUse: Meter
+    private let liveRows: Meter
+    private let deadRows: Meter
+    private let lastVacuum: Meter
+    private let oldestTransaction: Meter
 
     /// - Parameter factory: the swift-metrics backend; default the one the process bootstrapped
     ///   (`MetricsSystem.factory`).
@@ -48,6 +56,10 @@ public final class JobMetrics: JobObserver {
         self.factory = factory
         connectionsOpen = Meter(label: "talenta_db_connections_open", factory: factory)
         connectionsInUse = Meter(label: "talenta_db_connections_in_use", factory: factory)
+        liveRows = Meter(label: "talenta_queue_job_live_rows", factory: factory)
+        deadRows = Meter(label: "talenta_queue_job_dead_rows", factory: factory)
+        lastVacuum = Meter(label: "talenta_queue_job_last_vacuum_timestamp_seconds", factory: factory)
+        oldestTransaction = Meter(label: "talenta_db_oldest_transaction_seconds", factory: factory)
     }
 
     public func jobClaimed(_ job: Job) {
@@ -91,6 +103,13 @@ public final class JobMetrics: JobObserver {
         }
     }
 
+    public func cleanupSampled(_ health: CleanupHealth) {
+        liveRows.set(health.liveRows)
+        deadRows.set(health.deadRows)
+        lastVacuum.set(health.lastCleanedAt?.timeIntervalSince1970 ?? 0)
+        oldestTransaction.set(health.oldestTransaction?.seconds ?? 0)
+    }
+
     /// Records the worker's connection pool use (``WorkerPool/connectionStats``).
     public func connectionsSampled(open: Int, inUse: Int) {
         connectionsOpen.set(open)
@@ -106,7 +125,7 @@ public final class JobMetrics: JobObserver {
                 completed: Counter(label: "talenta_jobs_completed_total", dimensions: labels, factory: factory),
                 failed: Counter(label: "talenta_jobs_failed_total", dimensions: labels, factory: factory),
                 discarded: Counter(label: "talenta_jobs_discarded_total", dimensions: labels, factory: factory),
-                duration: Timer(label: Self.durationLabel, dimensions: labels, factory: factory))
+                duration: CoreMetrics.Timer(label: Self.durationLabel, dimensions: labels, factory: factory))
             kinds[kind] = made
             return made
         }

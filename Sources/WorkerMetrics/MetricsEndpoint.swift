@@ -112,9 +112,9 @@ public final class MetricsEndpoint: Sendable {
     public func startWaiting() throws(MetricsEndpointError) -> UInt16 {
         let outcome = Mutex<Result<UInt16, MetricsEndpointError>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        Task {
+        Task(executorPreference: executor) {
             do throws(MetricsEndpointError) {
-                let port = try await start()
+                let port = try await self.start()
                 outcome.withLock { $0 = .success(port) }
             } catch {
                 outcome.withLock { $0 = .failure(error) }
@@ -129,8 +129,8 @@ public final class MetricsEndpoint: Sendable {
     /// task.
     public func stopWaiting() {
         let done = DispatchSemaphore(value: 0)
-        Task {
-            await stop()
+        Task(executorPreference: executor) {
+            await self.stop()
             done.signal()
         }
         done.wait()

@@ -1,9 +1,10 @@
 import DemoCity
 import Foundation
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Demo city: --with-errors")
+@Suite("Demo city: --with-errors", .ownThread)
 struct BadRowsTests {
     @Test("adds the bad rows on top of unchanged good rows")
     func badRowsAreExtra() throws {

@@ -1,7 +1,8 @@
 import Interchange
+import TestThreads
 import Testing
 
-@Suite("CSVWriter streaming")
+@Suite("CSVWriter streaming", .ownThread)
 struct CSVStreamingTests {
     @Test("a header then rendered chunks equals rendering everything at once")
     func chunksEqualWhole() {

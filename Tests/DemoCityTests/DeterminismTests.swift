@@ -1,9 +1,10 @@
 import DemoCity
 import Foundation
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Demo city: determinism and size")
+@Suite("Demo city: determinism and size", .ownThread)
 struct DeterminismTests {
     @Test("the same seed gives byte-identical files")
     func sameSeedSameBytes() throws {

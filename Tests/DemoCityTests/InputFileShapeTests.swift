@@ -1,10 +1,11 @@
 import DemoCity
 import Foundation
 import Talent
+import TestThreads
 import Testing
 
 /// The files have exactly the DOMAIN.md §11 headers and vocabularies, and refer to each other consistently.
-@Suite("Demo city: §11 file shape and references")
+@Suite("Demo city: §11 file shape and references", .ownThread)
 struct InputFileShapeTests {
     /// Copied from DOMAIN.md §11, not from the generator.
     static let expectedHeaders: [String: String] = [

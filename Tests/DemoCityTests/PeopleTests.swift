@@ -1,10 +1,11 @@
 import DemoCity
 import Foundation
 import Talent
+import TestThreads
 import Testing
 
 /// NIPs, dates, structural posts and the status mix of the generated people.
-@Suite("Demo city: people")
+@Suite("Demo city: people", .ownThread)
 struct PeopleTests {
     @Test("every NIP has 18 digits, is unique, and starts with the birth date; PNS/CPNS digits 9–14 are the CPNS month")
     func nips() throws {

@@ -1,11 +1,12 @@
 import DemoCity
 import Foundation
 import Talent
+import TestThreads
 import Testing
 
 /// The optional files of the BKN 411/2025 preset and education.csv's field_fit in the demo city: valid rows with
 /// Bontang-like shares, drawn apart from the other files (which stay what they were before these were generated).
-@Suite("Demo city: the BKN 411/2025 preset's files")
+@Suite("Demo city: the BKN 411/2025 preset's files", .ownThread)
 struct PresetFilesTests {
     static let d = "2026-03-31"
 

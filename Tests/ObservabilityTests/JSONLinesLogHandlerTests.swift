@@ -2,9 +2,10 @@ import Foundation
 import LogFormats
 import Logging
 import Synchronization
+import TestThreads
 import Testing
 
-@Suite("JSON lines log handler")
+@Suite("JSON lines log handler", .ownThread)
 struct JSONLinesLogHandlerTests {
     /// Lines written by a handler, in order.
     final class Captured: Sendable {

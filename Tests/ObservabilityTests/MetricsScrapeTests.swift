@@ -8,10 +8,11 @@ import Logging
 import Postgres
 import PostgresTestSupport
 import Prometheus
+import TestThreads
 import Testing
 import WorkerMetrics
 
-@Suite("Worker metrics scraped over HTTP")
+@Suite("Worker metrics scraped over HTTP", .ownThread)
 struct MetricsScrapeTests {
     struct Failing: Codable, Sendable {}
     struct Failure: Error {}
@@ -23,6 +24,8 @@ struct MetricsScrapeTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        // test.unregistered is known to the database (another worker runs it), not to this worker.
+        try KindCatalog.register([Self.failing.name, "test.unregistered"], registeredBy: "tests", on: connection)
         for _ in 0..<20 { try Enqueuer.enqueue(NoopJob.kind, NoopJob.Payload(), on: connection) }
         for _ in 0..<3 {
             try Enqueuer.enqueue(Self.failing, Failing(), options: EnqueueOptions(maxAttempts: 2), on: connection)
@@ -96,6 +99,13 @@ struct MetricsScrapeTests {
         for (series, value) in expected {
             #expect(v[series] == value, "\(series)")
         }
+        // The cleanup gauges are sampled with the queue depths: the statistics count the table's rows.
+        #expect((v["talenta_queue_job_live_rows"] ?? -1) >= 0)
+        #expect((v["talenta_queue_job_dead_rows"] ?? -1) >= 0)
+        #expect((v["talenta_queue_job_last_vacuum_timestamp_seconds"] ?? -1) >= 0)
+        // The oldest transaction is at most a statement of the worker's own (milliseconds), never a long one here.
+        let oldest = try #require(v["talenta_db_oldest_transaction_seconds"])
+        #expect(oldest >= 0 && oldest < 60)
         // Every duration falls in a bucket; the last bucket counts them all.
         #expect(v[#"talenta_job_duration_seconds_bucket{kind="noop",le="+Inf"}"#] == 20)
         #expect(v[#"talenta_job_duration_seconds_bucket{kind="noop",le="900.0"}"#] == 20)

@@ -1,11 +1,12 @@
+import Dispatch
 import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
-import Synchronization
+import TestThreads
 import Testing
 
-@Suite("talenta worker --metrics-port --log-format json, as a process")
+@Suite("talenta worker --metrics-port --log-format json, as a process", .ownThread)
 struct WorkerProcessMetricsTests {
     @Test("the worker logs JSON lines, announces its metrics port, serves the counters and stops on SIGTERM")
     func workerServesMetrics() async throws {
@@ -15,7 +16,6 @@ struct WorkerProcessMetricsTests {
         defer { connection.close() }
         try connection.execute("SELECT queue.enqueue('noop', '{}'::jsonb) FROM generate_series(1, 5)", name: "test.noop")
 
-        let stderr = Mutex(Data())
         let errors = Pipe()
         let process = Process()
         process.executableURL = try Self.executable()
@@ -25,35 +25,23 @@ struct WorkerProcessMetricsTests {
         ]
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            stderr.withLock { $0.append(data) }
-        }
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        func lines() -> [String] {
-            String(decoding: stderr.withLock { $0 }, as: UTF8.self).split(separator: "\n").map(String.init)
+        // The worker's own announcement ends the wait: its log is read line by line as it comes (this test runs on
+        // a thread of its own, so blocking on the pipe holds no thread another test needs). Should the worker
+        // neither announce nor exit, it is stopped after 120 s, which ends the reading.
+        let reader = LineReader(errors.fileHandleForReading)
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        var port: Int?
+        while port == nil, let line = reader.next() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  object["message"] as? String == "metrics endpoint listening",
+                  let metadata = object["metadata"] as? [String: Any] else { continue }
+            port = (metadata["metrics.port"] as? String).flatMap(Int.init)
         }
-
-        func announcedPort() -> Int? {
-            for line in lines() {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      object["message"] as? String == "metrics endpoint listening",
-                      let metadata = object["metadata"] as? [String: Any] else { continue }
-                return (metadata["metrics.port"] as? String).flatMap(Int.init)
-            }
-            return nil
-        }
-        // The deadlines bound the worker, not this task's scheduling: when one passes (a busy test pool can hold the
-        // task past it between two looks), the state is looked at once more before failing.
-        var port = announcedPort()
-        let deadline = Date(timeIntervalSinceNow: 120)
-        while port == nil, Date() < deadline, process.isRunning {
-            try await Task.sleep(for: .milliseconds(50))
-            port = announcedPort()
-        }
-        let bound = try #require(port ?? announcedPort(),
-                                 "no 'metrics endpoint listening' line:\n\(lines().joined(separator: "\n"))")
+        watchdog.cancel()
+        let bound = try #require(port, "no 'metrics endpoint listening' line:\n\(reader.lines.joined(separator: "\n"))")
 
         var values = try await MetricsScrapeTests.scrape(port: UInt16(bound)).values
         let scrapeDeadline = Date(timeIntervalSinceNow: 120)
@@ -68,10 +56,9 @@ struct WorkerProcessMetricsTests {
 
         process.terminate()
         process.waitUntilExit()
-        errors.fileHandleForReading.readabilityHandler = nil
-        stderr.withLock { $0.append(errors.fileHandleForReading.readDataToEndOfFile()) }
+        while reader.next() != nil {}
         #expect(process.terminationStatus == 0)
-        let logged = lines()
+        let logged = reader.lines
         #expect(logged.count >= 3)
         for line in logged {
             let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -92,5 +79,37 @@ struct WorkerProcessMetricsTests {
 
     struct MissingExecutable: Error, CustomStringConvertible {
         var description: String { "the talenta executable was not found next to the test runner; run `swift build` first" }
+    }
+}
+
+/// Reads a pipe line by line, blocking until each line (or the end of the stream) arrives, and keeps every line read.
+final class LineReader {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var ended = false
+    /// Every complete line returned so far (and the unterminated rest, once the stream ended).
+    private(set) var lines: [String] = []
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    /// The next line without its newline, or nil at the end of the stream.
+    func next() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...newline)
+                lines.append(line)
+                return line
+            }
+            guard !ended else { return nil }
+            let chunk = handle.availableData
+            if chunk.isEmpty {
+                ended = true
+                guard !buffer.isEmpty else { return nil }
+                buffer.append(UInt8(ascii: "\n"))
+            } else {
+                buffer.append(chunk)
+            }
+        }
     }
 }

@@ -19,7 +19,8 @@ public final class TestDatabase: Sendable {
     }
 
     /// Creates the database and, when `migrated`, applies every migration in `<repo>/sql` (none when that folder is
-    /// missing or empty).
+    /// missing or empty), then disables the schedules the migrations enable (the hourly `retention`), so that no
+    /// scheduled job turns up in a test that happens to cross a fire time; a test of a schedule enables it.
     /// - Throws: `TestDatabaseError` when neither `DATABASE_URL` nor a `PG*` variable is set; `PostgresError`
     ///   when the server refuses; `MigrationError` when a migration fails (the database is dropped first).
     public static func create(migrated: Bool = true) throws -> TestDatabase {
@@ -42,6 +43,8 @@ public final class TestDatabase: Sendable {
                 let connection = try database.connect()
                 defer { connection.close() }
                 try Migrator(directory: repositoryRoot.appendingPathComponent("sql")).migrate(connection)
+                try connection.execute(
+                    "UPDATE queue.schedule SET enabled = false WHERE enabled", name: "test_database.quiet_schedules")
             } catch {
                 database.drop()
                 throw error

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Connection defaults apply before the URL, so the URL's own settings win")
+@Suite("Connection defaults apply before the URL, so the URL's own settings win", .ownThread)
 struct ConnectionDefaultsTests {
     @Test("a default reaches the session; the same keyword in the URL overrides it")
     func defaultsYieldToTheURL() throws {

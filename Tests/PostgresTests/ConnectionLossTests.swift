@@ -1,8 +1,9 @@
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("A terminated backend is detected and replaced")
+@Suite("A terminated backend is detected and replaced", .ownThread)
 struct ConnectionLossTests {
     let database: TestDatabase
     let admin: Connection

@@ -2,9 +2,10 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import Synchronization
+import TestThreads
 import Testing
 
-@Suite("ConnectionPool lends each connection to one borrower at a time")
+@Suite("ConnectionPool lends each connection to one borrower at a time", .ownThread)
 struct ConnectionPoolTests {
     let database: TestDatabase
 

@@ -1,8 +1,9 @@
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("copyIn loads rows exactly, escaping what COPY text format needs")
+@Suite("copyIn loads rows exactly, escaping what COPY text format needs", .ownThread)
 struct CopyTests {
     let database: TestDatabase
     let connection: Connection

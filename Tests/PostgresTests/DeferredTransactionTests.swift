@@ -1,8 +1,9 @@
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("withDeferredTransaction begins only when its body sends something")
+@Suite("withDeferredTransaction begins only when its body sends something", .ownThread)
 struct DeferredTransactionTests {
     let database: TestDatabase
     let connection: Connection

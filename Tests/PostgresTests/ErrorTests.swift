@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Errors carry the server's SQLSTATE and fields, never values in description")
+@Suite("Errors carry the server's SQLSTATE and fields, never values in description", .ownThread)
 struct ErrorTests {
     let database: TestDatabase
     let connection: Connection

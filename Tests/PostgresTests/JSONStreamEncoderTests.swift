@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("JSONStreamEncoder writes the jsonb that JSONEncoder writes")
+@Suite("JSONStreamEncoder writes the jsonb that JSONEncoder writes", .ownThread)
 struct JSONStreamEncoderTests {
     let database: TestDatabase
     let connection: Connection

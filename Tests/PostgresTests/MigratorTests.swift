@@ -2,9 +2,10 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import Synchronization
+import TestThreads
 import Testing
 
-@Suite("Migrator applies numbered files once, in order, and guards their checksums")
+@Suite("Migrator applies numbered files once, in order, and guards their checksums", .ownThread)
 struct MigratorTests {
     let database: TestDatabase
     let connection: Connection

@@ -1,8 +1,9 @@
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Prepared statements and scripts")
+@Suite("Prepared statements and scripts", .ownThread)
 struct PreparedStatementTests {
     let database: TestDatabase
     let connection: Connection

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("TestDatabase creates, migrates and drops its own database")
+@Suite("TestDatabase creates, migrates and drops its own database", .ownThread)
 struct TestDatabaseTests {
     @Test func createMigrateDrop() throws {
         let database = try TestDatabase.create(migrated: true)

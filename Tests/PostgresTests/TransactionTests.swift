@@ -1,8 +1,9 @@
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("withTransaction commits, and rolls back when its body throws")
+@Suite("withTransaction commits, and rolls back when its body throws", .ownThread)
 struct TransactionTests {
     let database: TestDatabase
     let connection: Connection

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Values round-trip through the server")
+@Suite("Values round-trip through the server", .ownThread)
 struct TypeRoundTripTests {
     let database: TestDatabase
     let connection: Connection

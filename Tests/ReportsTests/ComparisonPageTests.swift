@@ -3,9 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import Reports
+import TestThreads
 import Testing
 
-@Suite("Scenario comparison page")
+@Suite("Scenario comparison page", .ownThread)
 struct ComparisonPageTests {
     /// A matrix whose every cell differs (from × 10 + to + 1), so a swapped row or column shows; the not-placed row
     /// and column are the last.

@@ -3,9 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import Reports
+import TestThreads
 import Testing
 
-@Suite("HTML building blocks: the completeness page and the employee profile")
+@Suite("HTML building blocks: the completeness page and the employee profile", .ownThread)
 struct CompletenessAndProfileTests {
     static func elements(_ node: XMLNode, _ xpath: String) throws -> [XMLElement] {
         try node.nodes(forXPath: xpath).compactMap { $0 as? XMLElement }

@@ -4,9 +4,10 @@ import FoundationXML
 #endif
 import Reports
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Nine-box report rendering")
+@Suite("Nine-box report rendering", .ownThread)
 struct NineBoxReportTests {
     /// Counts that differ in every box, so a swapped cell shows.
     static let counts = NineBoxCounts(

@@ -2,9 +2,10 @@ import Foundation
 import Interchange
 import SwiftCSV
 import Talent
+import TestThreads
 import Testing
 
-@Suite("result tables as CSV and xlsx: the same rows, typed")
+@Suite("result tables as CSV and xlsx: the same rows, typed", .ownThread)
 struct ResultTableTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/golden")

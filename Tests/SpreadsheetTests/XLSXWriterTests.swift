@@ -3,9 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import Spreadsheet
+import TestThreads
 import Testing
 
-@Suite("xlsx writer: a workbook read back from its parts")
+@Suite("xlsx writer: a workbook read back from its parts", .ownThread)
 struct XLSXWriterTests {
     static let nip = "198501012010031001"
 

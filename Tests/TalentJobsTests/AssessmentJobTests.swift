@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The assessment and review jobs run through an in-process worker: failures are readable and isolated, re-runs are
 /// idempotent.
-@Suite("Talent jobs", .serialized)
+@Suite("Talent jobs", .serialized, .ownThread)
 struct AssessmentJobTests {
     /// A database with the golden input imported and the 2026 review done.
     static func reviewedGolden() throws -> (TestDatabase, Connection, periodID: Int64) {

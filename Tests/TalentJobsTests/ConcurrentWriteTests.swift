@@ -3,11 +3,12 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// Two transactions that replace the same rows (overlapping recalculations, two succession plannings of a period)
 /// take turns instead of colliding on a primary key.
-@Suite("Overlapping result writers", .serialized)
+@Suite("Overlapping result writers", .serialized, .ownThread)
 struct ConcurrentWriteTests {
     /// What the second writer ended with.
     final class Outcome: @unchecked Sendable {
@@ -42,7 +43,7 @@ struct ConcurrentWriteTests {
                     outcome.finish(error)
                 }
             }
-            let blocked = try ReviewTestKit.waitFor(timeout: 30) {
+            let blocked = try ReviewTestKit.waitFor(timeout: 60) {
                 let waiting: Int = try ReviewTestKit.scalar(
                     "SELECT count(*)::int FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'",
                     [otherPID], on: observer)

@@ -1,9 +1,10 @@
 @testable import TalentStore
 import Talent
+import TestThreads
 import Testing
 
 /// The COPY text of numbers (`CopyField`, written straight into a short string) is exactly their description.
-@Suite("COPY fields of numbers")
+@Suite("COPY fields of numbers", .ownThread)
 struct CopyFieldTests {
     @Test("scores, weights, weighted scores and whole numbers print as their descriptions")
     func sameAsDescriptions() {

@@ -2,10 +2,11 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import TalentStore
+import TestThreads
 import Testing
 
 /// HR changes made by plain SQL enqueue their own recalculation in the same transaction (sql/0006).
-@Suite("Event-driven recalculation", .serialized)
+@Suite("Event-driven recalculation", .serialized, .ownThread)
 struct EventRecalculationTests {
     /// Every result and pool row except one employee's, with who wrote it and when: a rewrite changes it.
     static func otherRows(except employeeID: Int64, on connection: Connection) throws -> [String] {

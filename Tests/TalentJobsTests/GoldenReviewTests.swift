@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The must-show: the golden input imported with `talenta import`, the annual review enqueued by plain SQL,
 /// `talenta worker` run until idle, `talenta export` matching the expected files field by field.
-@Suite("Golden review through the worker", .serialized)
+@Suite("Golden review through the worker", .serialized, .ownThread)
 struct GoldenReviewTests {
     @Test("import, annual_review by SQL, worker, export: placements, succession, rejected and indicators match field by field")
     func goldenEndToEnd() throws {

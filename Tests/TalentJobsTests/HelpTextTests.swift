@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// Every command's `--help` reads as prose: no runs of spaces inside a sentence (a multi-line string literal joined
 /// without its line continuations leaves its indentation in the text).
-@Suite("Help texts")
+@Suite("Help texts", .ownThread)
 struct HelpTextTests {
     /// The subcommand names a help text lists under SUBCOMMANDS.
     static func subcommands(in help: String) -> [String] {

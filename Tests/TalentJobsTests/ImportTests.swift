@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// `talenta import`: bad rows are explained and lose nothing else; a refused file or a database error changes nothing.
-@Suite("talenta import", .serialized)
+@Suite("talenta import", .serialized, .ownThread)
 struct ImportTests {
     /// A good employee of the golden set whose extra bad rows must not cost it anything.
     static let goodNIP = "198501012010031001"

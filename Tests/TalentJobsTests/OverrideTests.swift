@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Komite Talenta overrides (sql/0007): beside the computed rows, shown with both values, audited.
-@Suite("Committee overrides", .serialized)
+@Suite("Committee overrides", .serialized, .ownThread)
 struct OverrideTests {
     @Test("box, pool and rank overrides show computed, override and effective values; computed rows and views stay; every change is audited")
     func overridesAreShownAndAudited() throws {

@@ -4,12 +4,13 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// `talenta import` of the BKN 411/2025 preset's files (DOMAIN.md §12.7) and education's field_fit: stored as the
 /// validator accepted them and read back by the review, with the snapshot semantics and the shrink guard of every
 /// history file. Blocking work runs on a thread of its own.
-@Suite("talenta import: the BKN 411/2025 preset's files", .serialized)
+@Suite("talenta import: the BKN 411/2025 preset's files", .serialized, .ownThread)
 struct PresetImportTests {
     static let day = CivilDate(year: 2026, month: 3, day: 31)!
 
@@ -38,7 +39,7 @@ struct PresetImportTests {
 
     @Test("every row of golden-411 the validator accepted is stored and read back by the review as it was validated, invalid rows as markers of their kind")
     func storedAsValidated() async throws {
-        let (stored, validated, markers, counts) = try await OwnThread.run {
+        let (stored, validated, markers, counts) = try {
             () throws -> ([String: EmployeeInput], [String: EmployeeInput], [String], [String]) in
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -67,7 +68,7 @@ struct PresetImportTests {
                 counts.append("\(table) \(rows) of \(expected)")
             }
             return (stored, validated, markers, counts)
-        }
+        }()
         #expect(stored.count == 64)
         #expect(stored == validated)
         // A stored preset row is what the review reads: the field_fit of V02's valid S1 (its S2 said "ya").
@@ -98,7 +99,7 @@ struct PresetImportTests {
             var afterRefusal: [String] = []
             var afterAllowed: Int = -1
         }
-        let seen = try await OwnThread.run { () throws -> Seen in
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -125,7 +126,7 @@ struct PresetImportTests {
             try Self.importFolder(folder, allowShrink: true, on: connection)
             seen.afterAllowed = try ReviewTestKit.scalar("SELECT count(*)::int FROM hr.team_assignment", on: connection)
             return seen
-        }
+        }()
         #expect(seen.before.count > 60)
         #expect(seen.absent == [.teamAssignments])
         #expect(seen.afterAbsent == seen.before)
@@ -137,7 +138,7 @@ struct PresetImportTests {
 
     @Test("an education.csv without the field_fit column clears the stored verdicts of the imported employees and says how many")
     func fieldFitColumnLeftOut() async throws {
-        let (judged, missing, after) = try await OwnThread.run {
+        let (judged, missing, after) = try {
             () throws -> (Int, [String], Int) in
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -159,7 +160,7 @@ struct PresetImportTests {
                 "SELECT count(*)::int FROM hr.education WHERE field_fit IS NOT NULL", on: connection)
             return (judged, outcome.missingColumns.map { "\($0.file.rawValue) \($0.column) \($0.storedValuesCleared)" },
                     after)
-        }
+        }()
         #expect(judged > 50)
         #expect(missing == ["education.csv field_fit \(judged)"])
         #expect(after == 0)

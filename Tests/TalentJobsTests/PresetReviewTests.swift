@@ -4,6 +4,7 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// Issue 15's must-show for the BKN 411/2025 preset in the database: golden-411 through `talenta import`, an
@@ -11,7 +12,7 @@ import Testing
 /// points at stake and best boxes equal the engine's in memory; every stored result replays; `talenta review-folder
 /// --rule-set` gives the same files; `talenta rules` shows and activates the installed preset; an HR change to a new
 /// input table recalculates. Blocking work (processes, libpq, the in-process worker) runs on a thread of its own.
-@Suite("BKN 411/2025 preset in the database", .serialized)
+@Suite("BKN 411/2025 preset in the database", .serialized, .ownThread)
 struct PresetReviewTests {
     static let preset = RuleSet.bkn411Preset
     static let context = ReviewContext(referenceDate: CivilDate(year: 2026, month: 3, day: 31)!)
@@ -66,7 +67,7 @@ struct PresetReviewTests {
 
     @Test("golden-411: import, annual_review by SQL with the preset, worker, export match field by field; review-folder --rule-set gives the same files; stored indicator rows equal the engine's")
     func goldenEndToEnd() async throws {
-        let seen = try await OwnThread.run { () throws -> EndToEnd in
+        let seen = try { () throws -> EndToEnd in
             var seen = EndToEnd()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -110,7 +111,7 @@ struct PresetReviewTests {
                   FROM talent.indicators WHERE year = 2026 ORDER BY nip, ordinal
                 """, on: connection)
             return seen
-        }
+        }()
         // The golden-411 input has rejected and invalid rows: applied, exit code 2.
         #expect(seen.statuses == ["import": 2, "worker": 0, "export": 0, "review-folder": 0], "\(seen.errors)")
         #expect(seen.jobStates == ["annual_review|completed|1", "assessment|completed|3",
@@ -129,7 +130,7 @@ struct PresetReviewTests {
 
     @Test("every stored preset result replays from its stored inputs to the same fingerprint, fields, best box and points at stake")
     func storedResultsReplay() async throws {
-        let mismatches = try await OwnThread.run { () throws -> [String] in
+        let mismatches = try { () throws -> [String] in
             let (database, connection, periodID) = try Self.reviewedPreset()
             defer { database.drop() }
             defer { connection.close() }
@@ -165,7 +166,7 @@ struct PresetReviewTests {
                 }
             }
             return mismatches
-        }
+        }()
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
 
@@ -192,7 +193,7 @@ struct PresetReviewTests {
               JOIN talent.indicator_result i USING (period_id, employee_id)
              WHERE r.nip = $1 AND i.indicator = 'PENUGASAN_TIM'
             """
-        let seen = try await OwnThread.run { () throws -> Seen in
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let (database, connection, _) = try Self.reviewedPreset()
             defer { database.drop() }
@@ -210,7 +211,7 @@ struct PresetReviewTests {
             seen.states = try ReviewTestKit.snapshot(
                 "SELECT DISTINCT state FROM queue.job ORDER BY 1", on: connection)
             return seen
-        }
+        }()
         #expect(seen.before == ["56.00|BAWAH|84.80|6|9|f|{BOX}|0.00|NO_RECORD|15.0000"])
         #expect(seen.jobs == ["recalculation:2026:nip:\(nip)|available"])
         #expect(seen.after == ["67.25|SESUAI|84.80|8|9|t|{}|75.00|PRESENT|0.0000"])
@@ -219,7 +220,7 @@ struct PresetReviewTests {
 
     @Test("a row inserted by SQL into each of the preset's hr tables enqueues a recalculation of its employee")
     func newTablesTrigger() async throws {
-        let jobs = try await OwnThread.run { () throws -> [String: [String]] in
+        let jobs = try { () throws -> [String: [String]] in
             let (database, connection, _) = try Self.reviewedPreset()
             defer { database.drop() }
             defer { connection.close() }
@@ -260,7 +261,7 @@ struct PresetReviewTests {
                 try connection.execute("ROLLBACK", name: "test.rollback")
             }
             return jobs
-        }
+        }()
         for table in ["hr.potential_assessment", "hr.team_assignment", "hr.feedback_360", "hr.acting_assignment",
                       "hr.position_history", "hr.education.field_fit"] {
             #expect(jobs[table] == ["recalculation:2026:nip:198706012010031001"], "\(table): \(jobs[table] ?? [])")
@@ -276,7 +277,7 @@ struct PresetReviewTests {
             var list: TalentaCommand.Result?
             var show: TalentaCommand.Result?
         }
-        let seen = try await OwnThread.run { () throws -> Seen in
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -294,7 +295,7 @@ struct PresetReviewTests {
             seen.show = try TalentaCommand.run(["rules", "show", "--database-url", database.url, "--rule-set",
                                                 Self.preset.id]).result
             return seen
-        }
+        }()
         #expect(seen.equalAsJSON)
         #expect(seen.decoded == Self.preset)
         #expect(seen.resolved == Self.preset)
@@ -320,7 +321,7 @@ struct PresetReviewTests {
             var defaultSame: [String: Bool] = [:]
             var defaultFlags: [String] = []
         }
-        let seen = try await OwnThread.run { () throws -> Seen in
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -375,7 +376,7 @@ struct PresetReviewTests {
                 SELECT rule_version, count(*), count(best_box) FROM talent.assessment_result_history GROUP BY 1 ORDER BY 1
                 """, on: connection)
             return seen
-        }
+        }()
         #expect(seen.statuses == [0, 0, 0, 0], "\(seen.errors)")
         #expect(seen.defaultSame == ["placements.csv": true, "succession.csv": true, "rejected.csv": true,
                                      "indicators.csv": true])

@@ -2,10 +2,11 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import SwiftCSV
+import TestThreads
 import Testing
 
 /// What other systems and operators read after a review: the views, `talenta summary`, and a recalculation of an OPD.
-@Suite("Review results: views, summary, recalculation", .serialized)
+@Suite("Review results: views, summary, recalculation", .serialized, .ownThread)
 struct ResultViewsTests {
     /// The golden expected placements, parsed.
     static func expectedPlacements() throws -> EnumeratedCSV {

@@ -1,10 +1,11 @@
 import Foundation
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// `talenta review-folder` as a process: both golden sets, with their rule sets, write the four expected files byte
 /// for byte; the preset is labelled as reconstructed wherever the command shows it.
-@Suite("talenta review-folder, both golden sets")
+@Suite("talenta review-folder, both golden sets", .ownThread)
 struct ReviewFolderProcessTests {
     struct Run: Sendable {
         var status: Int32
@@ -32,8 +33,8 @@ struct ReviewFolderProcessTests {
     }
 
     @Test("the default golden set: four files byte for byte")
-    func defaultGolden() async throws {
-        let run = try await OwnThread.run { try Self.review("golden", extra: []) }
+    func defaultGolden() throws {
+        let run = try Self.review("golden", extra: [])
         #expect(run.status == 0, "\(run.errors)")
         for (name, text) in run.files { #expect(text == (try Self.expected("golden", name)), "\(name)") }
         #expect(run.files.count == 4)
@@ -41,8 +42,8 @@ struct ReviewFolderProcessTests {
     }
 
     @Test("--rule-set bkn-411-2025/preset@1 on golden-411: four files byte for byte, the provenance printed")
-    func presetGolden() async throws {
-        let run = try await OwnThread.run { try Self.review("golden-411", extra: ["--rule-set", "bkn-411-2025/preset@1"]) }
+    func presetGolden() throws {
+        let run = try Self.review("golden-411", extra: ["--rule-set", "bkn-411-2025/preset@1"])
         #expect(run.status == 0, "\(run.errors)")
         for (name, text) in run.files { #expect(text == (try Self.expected("golden-411", name)), "\(name)") }
         #expect(run.files.count == 4)
@@ -51,13 +52,12 @@ struct ReviewFolderProcessTests {
     }
 
     @Test("an unknown built-in rule set, or both --rule-set and --rules, is refused")
-    func refusals() async throws {
-        let unknown = try await OwnThread.run { try Self.review("golden", extra: ["--rule-set", "bkn-411-2025/preset@2"]) }
+    func refusals() throws {
+        let unknown = try Self.review("golden", extra: ["--rule-set", "bkn-411-2025/preset@2"])
         #expect(unknown.status != 0 && unknown.errors.contains("is not a built-in rule set"))
         #expect(unknown.files.isEmpty, "nothing is written")
-        let both = try await OwnThread.run {
-            try Self.review("golden", extra: ["--rule-set", "bkn-411-2025/preset@1", "--rules", "/nonexistent.json"])
-        }
+        let both = try Self.review(
+            "golden", extra: ["--rule-set", "bkn-411-2025/preset@1", "--rules", "/nonexistent.json"])
         #expect(both.status != 0 && both.errors.contains("give --rule-set or --rules, not both"))
     }
 }

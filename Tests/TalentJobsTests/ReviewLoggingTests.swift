@@ -5,10 +5,11 @@ import Postgres
 import PostgresTestSupport
 import Synchronization
 import TalentStore
+import TestThreads
 import Testing
 
 /// Logs name a civil servant by internal id or NIP, never by name, and carry no score; a job's lines are tagged.
-@Suite("Review logging")
+@Suite("Review logging", .ownThread)
 struct ReviewLoggingTests {
     @Test("a whole review logged at trace level in JSON lines: no employee name, no score, every job line tagged")
     func reviewLogsAreClean() throws {

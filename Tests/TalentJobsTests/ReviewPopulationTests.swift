@@ -1,10 +1,11 @@
 import Postgres
 import PostgresTestSupport
 import TalentStore
+import TestThreads
 import Testing
 
 /// The review population streamed from its cursor: every batch once, in order, in chunks, with the total first.
-@Suite("Review population: batches streamed in chunks")
+@Suite("Review population: batches streamed in chunks", .ownThread)
 struct ReviewPopulationTests {
     @Test("more batches than one chunk: the total first, then every batch once, by OPD then id, in chunks of 100")
     func chunks() throws {

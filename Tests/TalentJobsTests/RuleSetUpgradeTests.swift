@@ -4,11 +4,12 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// Upgrading a database whose `talent.rule_set` holds rule sets of the shape before the indicator axes (sql/0017),
 /// and replaying results stored before.
-@Suite("Rule sets stored before the indicator axes: sql/0017 and replay")
+@Suite("Rule sets stored before the indicator axes: sql/0017 and replay", .ownThread)
 struct RuleSetUpgradeTests {
     static let pinned = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/pinned")
     static let context = ReviewContext(referenceDate: CivilDate(year: 2026, month: 3, day: 31)!)
@@ -66,8 +67,8 @@ struct RuleSetUpgradeTests {
     }
 
     @Test("0017 converts the stored old-shape default and an edited version in place; both resolve and give main's placements")
-    func upgradeKeepsPlacements() async throws {
-        let upgraded = try await OwnThread.run { try Self.upgrade() }
+    func upgradeKeepsPlacements() throws {
+        let upgraded = try Self.upgrade()
         #expect(upgraded.versionOne == RuleSet.default, "the converted default is the built-in document")
         #expect(upgraded.versionTwo.id == "permenpanrb-3-2020/default@2")
         #expect(upgraded.versionTwo.validate().isEmpty, "\(upgraded.versionTwo.validate())")

@@ -3,11 +3,12 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// Rule-set versions: a new version from JSON, activation recalculates the period, earlier results stay with their
 /// version, and every stored result recomputes to the same values from its stored inputs and rule set.
-@Suite("Rule-set versions and reproducible results", .serialized)
+@Suite("Rule-set versions and reproducible results", .serialized, .ownThread)
 struct RuleVersionTests {
     /// The stored fields of a result row (current or history) as text, in a fixed order.
     static let resultColumns = """

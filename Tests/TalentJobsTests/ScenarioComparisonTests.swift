@@ -7,12 +7,13 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// A what-if scenario run beside the official review of the same input, through the queue, exported, compared and
 /// dropped: the official results never move, the scenario's files are the rule set's own, the comparison is the
 /// crosstab of the two placements files, and dropping leaves no row behind.
-@Suite("Scenarios: a rule set run beside the official review, compared and dropped", .serialized)
+@Suite("Scenarios: a rule set run beside the official review, compared and dropped", .serialized, .ownThread)
 struct ScenarioComparisonTests {
     /// What one run of the whole path saw; the test asserts on it in its own task.
     struct Observed: Sendable {
@@ -243,7 +244,7 @@ struct ScenarioComparisonTests {
     func presetOnGolden411() async throws {
         let golden411 = TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/golden-411")
         let input = golden411.appendingPathComponent("input")
-        let seen = try await OwnThread.run { try Self.run(input: input) }
+        let seen = try Self.run(input: input)
         // The official side: the default's files of the same input, as talenta review-folder writes them.
         let official = try ScenarioKit.inMemory(input, rules: .default)
         let scenario = try ScenarioKit.files(in: golden411.appendingPathComponent("expected"))
@@ -252,7 +253,7 @@ struct ScenarioComparisonTests {
 
     @Test("the preset as a scenario on the default golden input: official files unmoved, scenario files as in memory, matrix = crosstab, nothing left after drop")
     func presetOnTheDefaultGoldenInput() async throws {
-        let seen = try await OwnThread.run { try Self.run(input: ReviewTestKit.goldenInput) }
+        let seen = try Self.run(input: ReviewTestKit.goldenInput)
         let official = try ScenarioKit.files(in: ReviewTestKit.goldenExpected)
         let scenario = try ScenarioKit.inMemory(ReviewTestKit.goldenInput, rules: .bkn411Preset)
         try Self.check(seen, input: ReviewTestKit.goldenInput, official: official, scenario: scenario)

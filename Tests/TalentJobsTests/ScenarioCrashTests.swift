@@ -4,12 +4,13 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// A worker process killed with SIGKILL in the middle of a scenario's batches: its lease expires, another worker
 /// takes the job again, and the scenario finishes with the files the rule set gives in memory; the official review
 /// never moves.
-@Suite("Scenarios: a worker killed mid-scenario", .serialized)
+@Suite("Scenarios: a worker killed mid-scenario", .serialized, .ownThread)
 struct ScenarioCrashTests {
     struct Observed: Sendable {
         var generated = ""
@@ -136,7 +137,7 @@ struct ScenarioCrashTests {
 
     @Test("kill -9 during the scenario's batches, restart: the scenario finishes with the files of an uninterrupted run; the official review is unmoved")
     func killedWorkerResumes() async throws {
-        let seen = try await OwnThread.run { try Self.killAndResume() }
+        let seen = try Self.killAndResume()
         #expect(seen.imported == 0, "\(seen.generated)")
         #expect(seen.lockedEmployees > 0)
         #expect(seen.reachedTheLockedBatch, "the worker never reached the batch held in the middle of the fan-out")

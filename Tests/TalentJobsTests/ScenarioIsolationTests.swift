@@ -3,12 +3,13 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// What a scenario must never reach, and what it refuses: event-driven recalculation, rule-set activation,
 /// committee overrides and the result history stay with the official review; malformed or unknown scenarios are
 /// discarded with the reason; a scenario with pending jobs is not dropped.
-@Suite("Scenarios: kept apart from the official review, and their refusals", .serialized)
+@Suite("Scenarios: kept apart from the official review, and their refusals", .serialized, .ownThread)
 struct ScenarioIsolationTests {
     struct Isolation: Sendable {
         var openPeriodIsOfficial = false
@@ -128,7 +129,7 @@ struct ScenarioIsolationTests {
 
     @Test("HR changes, rule-set activation, overrides and the result history never reach a scenario")
     func scenariosStayApart() async throws {
-        let seen = try await OwnThread.run { try Self.isolation() }
+        let seen = try Self.isolation()
         #expect(seen.openPeriodIsOfficial, "a later scenario (2027) must not become the open period")
         #expect(seen.reportPeople == seen.officialPlaced, "talenta report --names lists the official review's people once")
         #expect(seen.recalculations.count == 1)
@@ -222,7 +223,7 @@ struct ScenarioIsolationTests {
 
     @Test("malformed and unknown scenarios are discarded with the reason; a drop waits for no job and refuses while one is pending")
     func refusals() async throws {
-        let seen = try await OwnThread.run { try Self.refusals() }
+        let seen = try Self.refusals()
         let rule = " (\(ScenarioName.rule))"
         #expect(seen.discarded == [
             #"annual_review: scenario name "Bad Name" must start with a lower-case letter or a digit"# + rule,

@@ -4,12 +4,13 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// The stored inputs of a result (`talent.assessment_result.inputs`): the compact version 3 that the worker writes,
 /// and version 1 rows written before migration 0016, both decode and recompute their result (version 2: see
 /// RuleSetUpgradeTests).
-@Suite("Stored inputs, versions 1 and 3", .serialized)
+@Suite("Stored inputs, versions 1 and 3", .serialized, .ownThread)
 struct StoredInputsTests {
     /// Every golden employee's inputs, as the assessment job reads them, with their positions.
     static func goldenInputs(on connection: Connection) throws -> [StoredInputs] {
@@ -97,7 +98,7 @@ struct StoredInputsTests {
 
 /// `ResultJSON` writes exactly the text of the Codable forms (through `JSONStreamEncoder`), for the golden set and a
 /// generated city.
-@Suite("Result JSON written field by field", .serialized)
+@Suite("Result JSON written field by field", .serialized, .ownThread)
 struct ResultJSONTests {
     /// Every employee's placement and stored inputs, computed from what the database holds.
     static func results(on connection: Connection) throws -> [(Placement, StoredInputs)] {
@@ -157,7 +158,7 @@ struct ResultJSONTests {
 /// The golden-411 set in memory under the preset: `ResultJSON` writes the Codable text of every explanation (with the
 /// preset's indicators and evidence) and of every stored input (with the optional files' rows and field_fit), and the
 /// stored inputs recompute the same placement and fingerprint.
-@Suite("Result JSON of the BKN 411/2025 preset, in memory")
+@Suite("Result JSON of the BKN 411/2025 preset, in memory", .ownThread)
 struct PresetResultJSONTests {
     @Test("every explanation and stored input, byte for byte; each replays to its placement and fingerprint")
     func golden411() throws {

@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Issue 14: a malformed or truncated file is refused whole and changes nothing; a BOM is ignored; the shrink guard
 /// and `--allow-shrink`; the rebuilt import stores exactly what the import before it stored.
-@Suite("talenta import: strict reading, the shrink guard, the same hr contents", .serialized)
+@Suite("talenta import: strict reading, the shrink guard, the same hr contents", .serialized, .ownThread)
 struct StrictImportTests {
     /// Ways to break a copy of the golden input after it was imported once.
     enum Breakage: String, CaseIterable, CustomTestStringConvertible {
@@ -41,8 +42,8 @@ struct StrictImportTests {
 
     @Test("a malformed or truncated file is refused with its line or counts and leaves every hr table byte-identical",
           arguments: Breakage.allCases)
-    func refusedChangesNothing(_ breakage: Breakage) async throws {
-        let seen = try await offPool { () throws -> Seen in
+    func refusedChangesNothing(_ breakage: Breakage) throws {
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -57,7 +58,7 @@ struct StrictImportTests {
             seen.record(try Self.importFolder(folder, into: database))
             seen.tables.append(try Self.hrTables(on: connection))
             return seen
-        }
+        }()
         #expect(seen.statuses == [2, 1], "stderr: \(seen.errors)")
         #expect(seen.texts[0].count == 1, "the folder was not broken as planned: \(seen.texts[0])")
         let expected: [String]
@@ -118,8 +119,8 @@ struct StrictImportTests {
     }
 
     @Test("--allow-shrink lets an intended shrink through; --max-shrink sets the share")
-    func allowShrink() async throws {
-        let seen = try await offPool { () throws -> Seen in
+    func allowShrink() throws {
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -146,7 +147,7 @@ struct StrictImportTests {
             // The default share lets the same folder, now no shrink at all, through on its own.
             seen.record(try Self.importFolder(folder, into: database))
             return seen
-        }
+        }()
         #expect(seen.statuses == [2, 1, 2, 2], "stderr: \(seen.errors)")
         #expect(seen.numbers[0] > 0, "the folder drops no SKP row")
         #expect(seen.errors[1].contains("performance.csv: would delete"), "stderr: \(seen.errors[1])")
@@ -155,9 +156,9 @@ struct StrictImportTests {
     }
 
     @Test("an employee whose rows in a file are all invalid is not left without that history unless allowed")
-    func emptiedEmployee() async throws {
+    func emptiedEmployee() throws {
         let nip = "198501012010031001"
-        let seen = try await offPool { () throws -> Seen in
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -179,7 +180,7 @@ struct StrictImportTests {
                   FROM hr.employee e WHERE e.nip = $1
                 """, [nip], on: connection))
             return seen
-        }
+        }()
         #expect(seen.statuses == [2, 1, 2], "stderr: \(seen.errors)")
         #expect(seen.errors[1].contains("leave 1 employee(s) with no row of this kind although the file has rows for them, all invalid (NIP \(nip))"),
                 "stderr: \(seen.errors[1])")
@@ -187,8 +188,8 @@ struct StrictImportTests {
     }
 
     @Test("a UTF-8 byte-order mark is ignored: the import stores what it stores without one")
-    func byteOrderMark() async throws {
-        let seen = try await offPool { () throws -> Seen in
+    func byteOrderMark() throws {
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let plain = try TestDatabase.create()
             defer { plain.drop() }
@@ -204,7 +205,7 @@ struct StrictImportTests {
             seen.record(try Self.importFolder(folder, into: marked))
             seen.texts += [try Self.dump(plain), try Self.dump(marked)]
             return seen
-        }
+        }()
         #expect(seen.statuses == [2, 2], "stderr: \(seen.errors)")
         #expect(seen.texts[1] == seen.texts[0])
         #expect(seen.texts[0].contains { $0.hasPrefix("employee|66|") })
@@ -212,8 +213,8 @@ struct StrictImportTests {
 
     @Test("the golden and a demo import store what the import before issue 14 stored (dumps made with main at b8c7628)",
           arguments: ["golden", "demo-2000-seed7-errors"])
-    func sameContentsAsBefore(_ name: String) async throws {
-        let seen = try await offPool { () throws -> Seen in
+    func sameContentsAsBefore(_ name: String) throws {
+        let seen = try { () throws -> Seen in
             var seen = Seen()
             let database = try TestDatabase.create()
             defer { database.drop() }
@@ -230,7 +231,7 @@ struct StrictImportTests {
             seen.record(try Self.importFolder(folder, into: database))
             seen.texts.append(try Self.dump(database))
             return seen
-        }
+        }()
         #expect(seen.statuses == (name == "golden" ? [2] : [0, 2]), "stderr: \(seen.errors)")
         let expected = try String(contentsOf: Self.fixtures.appendingPathComponent(name + ".txt"), encoding: .utf8)
             .split(separator: "\n").map(String.init)

@@ -4,10 +4,11 @@ import Postgres
 import PostgresTestSupport
 import Talent
 import TalentStore
+import TestThreads
 import Testing
 
 /// A larger review stopped with SIGTERM halfway and finished by a second worker process.
-@Suite("Worker stopped halfway through a review", .serialized)
+@Suite("Worker stopped halfway through a review", .serialized, .ownThread)
 struct WorkerRestartTests {
     @Test("SIGTERM halfway, restart: one result per employee, no duplicate candidate, same results as in memory")
     func sigtermAndRestart() throws {

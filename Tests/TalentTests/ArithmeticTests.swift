@@ -1,7 +1,8 @@
 import Talent
+import TestThreads
 import Testing
 
-@Suite("CivilDate: DOMAIN.md date arithmetic")
+@Suite("CivilDate: DOMAIN.md date arithmetic", .ownThread)
 struct CivilDateTests {
     @Test("parses and prints ISO dates, rejects impossible ones")
     func parsing() {
@@ -108,7 +109,7 @@ struct CivilDateTests {
     }
 }
 
-@Suite("Score and Weight: exact two-decimal arithmetic")
+@Suite("Score and Weight: exact two-decimal arithmetic", .ownThread)
 struct ScoreTests {
     @Test("parses decimals, rounding half-up to two places")
     func parsing() {

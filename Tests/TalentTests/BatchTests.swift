@@ -1,10 +1,11 @@
 import Talent
+import TestThreads
 import Testing
 
 /// A batch (the database job's 500 employees, or a whole city in memory) gives exactly what assessing each employee
 /// alone gives, in NIP order, with the succession plans every target needs. The engine's speed is measured by
 /// `talenta review-folder` on a demo city, not here.
-@Suite("Engine batches")
+@Suite("Engine batches", .ownThread)
 struct BatchTests {
     /// 2,000 random employees with unique 18-digit NIPs, and 30 target positions above them.
     static func city() -> (inputs: [EmployeeInput], organisation: Organisation, targets: [Position]) {

@@ -1,11 +1,12 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
 /// The JSON of an explanation: version 3 (the indicator axes) round-trips; versions 2 and 1, stored before the axes,
 /// still decode (without indicators) to the scores, levels, candidate facts, pool and flags they hold.
-@Suite("Explanation JSON, versions 1 to 3")
+@Suite("Explanation JSON, versions 1 to 3", .ownThread)
 struct ExplanationCodingTests {
     /// Every explanation of both golden sets under their rule sets.
     let explanations: [Explanation]

@@ -1,6 +1,7 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
 /// One golden set: its folder, rule set and expected row counts.
@@ -28,7 +29,7 @@ struct GoldenSet: Sendable, CustomTestStringConvertible {
 }
 
 /// Both golden sets reproduced field by field, every row of the four result files (each CASES.md explains each case).
-@Suite("Golden fixtures")
+@Suite("Golden fixtures", .ownThread)
 struct GoldenTests {
     /// The file, its header, the key columns of a row, and the rows the review gives.
     static func files(_ result: ReviewResult) -> [(String, [String], [Int], [[String]])] {

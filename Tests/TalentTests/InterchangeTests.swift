@@ -1,9 +1,10 @@
 import Foundation
 @testable import Interchange
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Interchange: reading a §11 folder")
+@Suite("Interchange: reading a §11 folder", .ownThread)
 struct InterchangeTests {
     func folder(_ files: [String: String]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("talent-input-\(UUID().uuidString)")

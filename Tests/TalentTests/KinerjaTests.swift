@@ -1,8 +1,9 @@
 import Talent
+import TestThreads
 import Testing
 
 /// The default rule set's KINERJA axis: SKP_LATEST and SKP_PREVIOUS, re-weighted with one year, the BAWAH override.
-@Suite("Kinerja (default): DOMAIN.md §4")
+@Suite("Kinerja (default): DOMAIN.md §4", .ownThread)
 struct KinerjaTests {
     static let kinerjaFlags: Set<PlacementFlag> = [.duplicateYear, .kinerjaPartial, .invalidPerformance]
 

@@ -1,11 +1,12 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
 /// A stored default result must replay after the rule set became indicator axes: the default's fingerprints are the
 /// ones main computed before (Tests/Fixtures/pinned, see its README), and the preset's cover its own inputs.
-@Suite("Fingerprints: pinned from main, and the preset's canonical text")
+@Suite("Fingerprints: pinned from main, and the preset's canonical text", .ownThread)
 struct PinnedFingerprintTests {
     static func pinned(_ name: String) throws -> [String: String] {
         let text = try String(contentsOf: GoldenFixture.pinned.appendingPathComponent(name), encoding: .utf8)

@@ -1,7 +1,8 @@
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Talent pool: DOMAIN.md §7 blockers, in order")
+@Suite("Talent pool: DOMAIN.md §7 blockers, in order", .ownThread)
 struct PoolTests {
     /// Box 9 in the base profile: SANGAT_BAIK twice and JPM 90 (potensi 85.38).
     func box9(_ employee: Employee = Sample.employee(), penalties: [PenaltyRecord] = []) -> EmployeeInput {

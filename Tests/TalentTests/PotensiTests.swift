@@ -1,9 +1,10 @@
 import Talent
+import TestThreads
 import Testing
 
 /// The default rule set's POTENSI axis: ASESMEN (A), REKAM_JEJAK (RJ) and PERTIMBANGAN_LAINNYA (L), re-weighted by
 /// which of A and L exist, capped at MENENGAH without A.
-@Suite("Potensi (default): DOMAIN.md §5")
+@Suite("Potensi (default): DOMAIN.md §5", .ownThread)
 struct PotensiTests {
     func assess(_ input: EmployeeInput, position: Position = Sample.staff, rules: RuleSet = .default) throws -> Placement {
         try Sample.assess(input, position: position, rules: rules)
@@ -141,7 +142,7 @@ struct PotensiTests {
 }
 
 /// The seven parts of the default's REKAM_JEJAK composite.
-@Suite("Rekam jejak parts (default)")
+@Suite("Rekam jejak parts (default)", .ownThread)
 struct RekamJejakTests {
     func rj(_ input: EmployeeInput, position: Position = Sample.staff) throws -> Placement {
         try Sample.assess(input, position: position)

@@ -1,4 +1,5 @@
 import Talent
+import TestThreads
 import Testing
 
 /// The base profile of golden-411's CASES.md under the BKN 411/2025 preset: KINERJA 67.25, POTENSI 76.05, box 5.
@@ -43,7 +44,7 @@ enum PresetSample {
                                         kind: .administrator, jenjang: nil, critical: false)
 }
 
-@Suite("BKN 411/2025 preset: the axes and the worked checks of golden-411's CASES.md")
+@Suite("BKN 411/2025 preset: the axes and the worked checks of golden-411's CASES.md", .ownThread)
 struct PresetTests {
     @Test("the base profile: every indicator, weight, weighted value and both axes")
     func base() throws {

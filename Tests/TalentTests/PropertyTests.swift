@@ -1,4 +1,5 @@
 import Talent
+import TestThreads
 import Testing
 
 /// SplitMix64: a small seeded generator so every run sees the same "random" employees.
@@ -83,7 +84,7 @@ struct RandomEmployees {
     private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }
 
-@Suite("Properties over seeded random employees")
+@Suite("Properties over seeded random employees", .ownThread)
 struct PropertyTests {
     static let count = 400
 

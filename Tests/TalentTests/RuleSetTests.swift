@@ -1,9 +1,10 @@
 import Foundation
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Rule set")
+@Suite("Rule set", .ownThread)
 struct RuleSetTests {
     static func json(_ rules: RuleSet) throws -> String {
         let encoder = JSONEncoder()
@@ -203,7 +204,7 @@ struct RuleSetTests {
     }
 }
 
-@Suite("Fingerprint and explanation")
+@Suite("Fingerprint and explanation", .ownThread)
 struct FingerprintTests {
     func fingerprint(_ input: EmployeeInput, context: ReviewContext = Sample.context,
                      rules: RuleSet = .default) -> String {

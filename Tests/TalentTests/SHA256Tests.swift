@@ -1,7 +1,8 @@
 import Talent
+import TestThreads
 import Testing
 
-@Suite("SHA-256: FIPS 180-4 test vectors")
+@Suite("SHA-256: FIPS 180-4 test vectors", .ownThread)
 struct SHA256Tests {
     @Test("short and multi-block messages", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

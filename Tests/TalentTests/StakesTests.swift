@@ -1,10 +1,11 @@
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
 /// Points at stake and the best box (issue 16's completeness, stored in talent.indicator_result and
 /// talent.assessment_result.best_box), worked out by hand from the golden sets' CASES.md.
-@Suite("Points at stake and the best box")
+@Suite("Points at stake and the best box", .ownThread)
 struct StakesTests {
     /// The placement of `nip` in a golden set reviewed in memory.
     static func placement(_ nip: String, in set: GoldenSet) throws -> Placement {

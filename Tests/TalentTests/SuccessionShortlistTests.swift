@@ -1,9 +1,10 @@
 import Talent
+import TestThreads
 import Testing
 
 /// The bounded ranking of `SuccessionShortlist` against the plain definition of DOMAIN.md §8, written out here: sort
 /// every candidate of the level, put the target's OPD first (own-OPD-first levels), keep the first k.
-@Suite("Succession shortlist: bounded ranking equals a full sort")
+@Suite("Succession shortlist: bounded ranking equals a full sort", .ownThread)
 struct SuccessionShortlistTests {
     static let opds = ["O1", "O2", "O3", "O4", "O5"]
 

@@ -1,7 +1,8 @@
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Succession: DOMAIN.md §8")
+@Suite("Succession: DOMAIN.md §8", .ownThread)
 struct SuccessionTests {
     static let units = [
         Unit(code: "A", name: "OPD A", parentCode: nil), Unit(code: "A-1", name: "Bidang", parentCode: "A"),

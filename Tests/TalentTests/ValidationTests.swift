@@ -1,8 +1,9 @@
 import Interchange
 import Talent
+import TestThreads
 import Testing
 
-@Suite("Validation: DOMAIN.md §10 and Fine print")
+@Suite("Validation: DOMAIN.md §10 and Fine print", .ownThread)
 struct ValidationTests {
     static let d = Sample.d
 

@@ -2,8 +2,9 @@
 /// heartbeat, so every method must be cheap, must not block, and may be called from any thread at once.
 ///
 /// Every claimed attempt ends exactly once as completed or failed (a failed attempt may also discard the job),
-/// unless this worker stopped owning it first (its lease was lost, or it was released at shutdown or dropped from
-/// the claim-ahead buffer unstarted: then no end is reported). A completion written by the batched completion is
+/// unless this worker stopped owning it first (its lease was lost, or it was released at shutdown or from the
+/// claim-ahead buffer unstarted: then no end is reported). An attempt the watchdog abandoned ends as failed once its
+/// failure is recorded from another connection. A completion written by the batched completion is
 /// reported once its batch has written it.
 public protocol JobObserver: Sendable {
     /// This worker claimed `job` (its `attempt` counts the new attempt).
@@ -19,6 +20,9 @@ public protocol JobObserver: Sendable {
     /// The heartbeat read the depth of every queue (every lease / 3 seconds). Queues missing from `depths` have
     /// nothing waiting, scheduled or running.
     func queuesSampled(_ depths: [QueueDepth])
+
+    /// The heartbeat read the cleanup health of the job table (every lease / 3 seconds).
+    func cleanupSampled(_ health: CleanupHealth)
 }
 
 /// How an attempt ended, as a ``JobObserver`` sees it.

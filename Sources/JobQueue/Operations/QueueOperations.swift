@@ -45,8 +45,8 @@ public enum QueueOperations {
     /// Deletes finished jobs past their retention by calling `queue.prune` until it deletes nothing, each batch in
     /// its own short transaction (autocommit), so no lock is held for long.
     /// - Parameters:
-    ///   - completedOlderThan: retention of completed jobs as a Postgres interval, e.g. `"7 days"`.
-    ///   - discardedOlderThan: retention of discarded and cancelled jobs, e.g. `"30 days"`.
+    ///   - completedOlderThan: retention of completed and cancelled jobs as a Postgres interval, e.g. `"7 days"`.
+    ///   - discardedOlderThan: retention of discarded jobs, e.g. `"30 days"`.
     ///   - batchSize: jobs per batch, 1...10,000.
     /// - Returns: the number of jobs deleted.
     /// - Throws: `PostgresError`: 22007 / 22023 for a malformed or negative interval or a batch size out of range.

@@ -2,7 +2,8 @@ public import Foundation
 public import Postgres
 
 /// A snapshot of the operator's views (`queue.job_counts`, `queue.queue_status`, `queue.throughput`,
-/// `queue.recent_failures`, `queue.worker_status`), read by `talenta status`. Codable for `--json`.
+/// `queue.recent_failures`, `queue.worker_status`) and of the job table's cleanup (`queue.cleanup_health()`), read by
+/// `talenta status`. Codable for `--json`.
 public struct QueueStatus: Sendable, Codable, Hashable {
     /// Jobs of one kind in one state (`queue.job_counts`).
     public struct KindCount: Sendable, Codable, Hashable {
@@ -77,13 +78,18 @@ public struct QueueStatus: Sendable, Codable, Hashable {
     public let workers: [Worker]
     /// Dead or stopped workers left out of `workers` by the limit (every live worker is listed).
     public let workersNotShown: Int
+    /// Dead rows, last vacuum and the oldest open transaction holding back cleanup of `queue.job`.
+    public let cleanup: CleanupHealth
 
     /// Reads the views.
     /// - Parameters:
     ///   - failureLimit: the most failures to read (≥ 0).
     ///   - workerLimit: the most stopped or dead workers to read besides every live one (≥ 0).
+    ///   - longTransactionSeconds: the age from which an open transaction counts as holding back cleanup (> 0).
     /// - Throws: `PostgresError` from the reads.
-    public static func read(failureLimit: Int = 20, workerLimit: Int = 20, on connection: Connection) throws -> QueueStatus {
+    public static func read(
+        failureLimit: Int = 20, workerLimit: Int = 20, longTransactionSeconds: Double = 60, on connection: Connection
+    ) throws -> QueueStatus {
         let counts = try connection.execute(
             "SELECT kind, state, jobs FROM queue.job_counts ORDER BY kind, state", name: "queue.status_counts"
         ).rows.map { row in
@@ -145,8 +151,10 @@ public struct QueueStatus: Sendable, Codable, Hashable {
             name: "queue.status_ended_workers"
         ).rows[0].decode("workers")
         let endedShown = workers.filter { $0.status != "live" }.count
-        return QueueStatus(counts: counts, queues: queues, throughput: throughput, failures: failures,
-                           failuresNotShown: max(0, failureCount - failures.count), workers: workers,
-                           workersNotShown: max(0, endedWorkers - endedShown))
+        return QueueStatus(
+            counts: counts, queues: queues, throughput: throughput, failures: failures,
+            failuresNotShown: max(0, failureCount - failures.count), workers: workers,
+            workersNotShown: max(0, endedWorkers - endedShown),
+            cleanup: try CleanupHealth.read(longTransactionSeconds: longTransactionSeconds, on: connection))
     }
 }

@@ -10,7 +10,7 @@ import Synchronization
 /// Group commit without a timer: the first completion submitted schedules a flush at once; those submitted while a
 /// flush runs go together in the next one, so the batch grows with the load and an idle worker adds no delay.
 /// Every completion stays fenced on the worker and attempt. When a flush finds the database unreachable (connection
-/// loss), its completions are kept and flushed again with the reconnect backoff until the database is back (fenced,
+/// loss, or no answer within ``WorkerConfiguration/responseTimeout``), its completions are kept and flushed again with the reconnect backoff until the database is back (fenced,
 /// so one whose lease ran out meanwhile and was rescued is simply not applied). When a flush fails otherwise, or is
 /// given up at shutdown, its jobs are left `running`: their leases run out and they are rescued and run again, so
 /// an attempt with no database writes is at least once; attempts that write complete in their own transaction and
@@ -23,11 +23,11 @@ import Synchronization
 final class CompletionBatcher: Sendable {
     private let connections: ConnectionPool
     private let workerID: String
-    private let connectionTimeout: Double
+    /// Its connection timeout, response timeout and reconnect backoff apply.
+    private let configuration: WorkerConfiguration
     private let logger: Logger
     private let state: WorkerState
     private let observer: (any JobObserver)?
-    private let reconnectBackoff: ReconnectBackoff
     private let queue = DispatchQueue(label: "talenta.worker.completions")
     /// The jobs waiting for the next flush (with the seconds each attempt ran), and whether a flush is scheduled.
     private let pending = Mutex((jobs: [(job: Job, seconds: Double)](), scheduled: false))
@@ -37,16 +37,15 @@ final class CompletionBatcher: Sendable {
     private let flushing = DispatchGroup()
 
     init(
-        connections: ConnectionPool, workerID: String, connectionTimeout: Double, reconnectBackoff: ReconnectBackoff,
-        state: WorkerState, logger: Logger, observer: (any JobObserver)?
+        connections: ConnectionPool, workerID: String, configuration: WorkerConfiguration, state: WorkerState,
+        logger: Logger, observer: (any JobObserver)?
     ) {
         self.connections = connections
         self.workerID = workerID
-        self.connectionTimeout = connectionTimeout
+        self.configuration = configuration
         self.state = state
         self.logger = logger
         self.observer = observer
-        self.reconnectBackoff = reconnectBackoff
     }
 
     /// Queues `job`'s completion; it is written by the next flush.
@@ -103,7 +102,7 @@ final class CompletionBatcher: Sendable {
                     logger.warning("database unreachable: completions kept until it is back",
                                    metadata: ["jobs": "\(jobs.count)"])
                 }
-                pause(seconds: reconnectBackoff.delay(afterFailures: failures, using: &generator))
+                pause(seconds: configuration.reconnectBackoff.delay(afterFailures: failures, using: &generator))
                 continue
             }
             if failures > 0 {
@@ -135,7 +134,7 @@ final class CompletionBatcher: Sendable {
             return []
         }
         do {
-            let completed = try connections.withConnection(timeout: connectionTimeout) { connection in
+            let completed = try connections.withWorkerConnection(configuration) { connection in
                 let abandoned = inFlight.withLock { state in
                     state.handle = connection.makeCancelHandle()
                     return state.abandoned
@@ -147,10 +146,16 @@ final class CompletionBatcher: Sendable {
                 guard !abandoned else { throw CancellationError() }
                 return try JobOutcomes.completeMany(jobs.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
             }
-            for job in jobs where !completed.contains(job.id) {
-                logger.warning("lease lost before completion; the job is left to its new owner", metadata: [
-                    "job.id": "\(job.id)", "job.kind": "\(job.kind)", "job.attempt": "\(job.attempt)",
-                ])
+            let lost = jobs.filter { !completed.contains($0.id) }
+            if !lost.isEmpty {
+                // One line for the lot: after an outage longer than the lease, many kept completions find their jobs
+                // rescued at once.
+                logger.warning(
+                    "lease lost before completion: the jobs are no longer running under this worker and are left to their new owner",
+                    metadata: [
+                        "jobs": "\(lost.count)", "job.ids": "\(lost.prefix(20).map(\.id))\(lost.count > 20 ? " …" : "")",
+                        "job.kinds": "\(Set(lost.map(\.kind)).sorted().joined(separator: ","))",
+                    ])
             }
             return completed
         } catch {
@@ -168,7 +173,7 @@ final class CompletionBatcher: Sendable {
     /// Releases jobs whose completion the shutdown gave up on.
     private func release(_ jobs: [Job]) {
         do {
-            let released = try connections.withConnection(timeout: connectionTimeout) { connection in
+            let released = try connections.withWorkerConnection(configuration) { connection in
                 try LeaseRelease.release(jobs.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
             }
             inFlight.withLock { $0.released += released }

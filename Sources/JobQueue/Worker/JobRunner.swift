@@ -44,8 +44,11 @@ struct JobRunner: Sendable {
         let started = ContinuousClock.now
         var borrowed = false
         do {
-            let committed = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+            // Borrowed with the response timeout, so the session settings of a new connection cannot hang; the
+            // handler's own statements then wait as long as they take (the job timeout bounds them).
+            let committed = try connections.withWorkerConnection(configuration) { connection in
                 borrowed = true
+                connection.responseTimeout = nil
                 state.attachCancelHandle(connection.makeCancelHandle(), slot: slot, token: token)
                 defer {
                     // A cancel request may still be travelling to this session: never lend it to another job.
@@ -59,9 +62,15 @@ struct JobRunner: Sendable {
                     // a lost lease its work is rolled back.
                     try checkInterruption(slot: slot, token: token, allowShutdown: true)
                 }, beforeCommit: { transaction in
+                    // The completion and the COMMIT are the worker's own statements: a connection that stops
+                    // answering now is abandoned, not waited for.
+                    transaction.responseTimeout = configuration.responseTimeout
                     try JobOutcomes.complete(job, workerID: workerID, on: transaction)
                 }).committed
             }
+            // Abandoned meanwhile (``WorkerPool``'s watchdog): the row, the slot and the log are no longer this
+            // attempt's.
+            if state.isAbandoned(token: token) { return true }
             if committed {
                 observer?.jobEnded(job, as: .completed, seconds: seconds(since: started))
             } else {
@@ -70,6 +79,8 @@ struct JobRunner: Sendable {
             logger.debug("job completed", metadata: [
                 "duration.ms": "\(milliseconds(since: started))", "completion": "\(committed ? "in transaction" : "batched")",
             ])
+        } catch _ where state.isAbandoned(token: token) {
+            logger.debug("an abandoned attempt ended; its failure was already recorded")
         } catch let error as LeaseLostError {
             logger.warning("lease lost before completion; the job's writes were rolled back",
                            metadata: ["error": "\(error)"])
@@ -101,6 +112,39 @@ struct JobRunner: Sendable {
         return true
     }
 
+    /// Records, from another connection, how an attempt the watchdog abandoned ended: a timed-out attempt fails as
+    /// a timeout (retryable, or discarded after its last attempt); a job that is no longer this worker's is left to
+    /// its new owner. Logs the abandonment once.
+    /// - Parameters:
+    ///   - interruption: why its query was cancelled.
+    ///   - grace: the seconds it was given after the cancel.
+    func recordAbandoned(_ job: Job, interruption: JobInterruption, grace: Double) {
+        var logger = self.logger
+        logger.handler = JobLogHandler(base: logger.handler, job: job)
+        let after = "its query did not end within \(Self.format(grace)) s of the cancel"
+        switch interruption {
+        case .timeout(let seconds):
+            let timedOut = JobInterruptedError(interruption: .timeout(seconds: seconds))
+            var generator = SystemRandomNumberGenerator()
+            let decision = configuration.retryPolicy.decision(
+                attempt: job.attempt, maxAttempts: job.maxAttempts, error: timedOut, using: &generator)
+            record(
+                job, decision: decision,
+                message: "job timed out after \(Self.format(seconds)) s and \(after): abandoned (connection closed)",
+                kind: .timeout, logger: logger, started: nil,
+                logMessage: "job abandoned: \(after); its connection is closed, its slot freed, its lease no longer "
+                    + "extended, and the attempt recorded as failed")
+        case .leaseLost:
+            logger.warning("job abandoned: it is no longer this worker's and \(after); its connection is closed and its slot freed")
+        case .shutdown:
+            logger.warning("job abandoned at shutdown: \(after); its connection is closed")
+        }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+
     /// Throws ``JobInterruptedError`` when the job was interrupted (a shutdown interruption only when not allowed).
     private func checkInterruption(slot: Int, token: UInt64, allowShutdown: Bool) throws {
         guard let interruption = state.interruption(slot: slot, token: token) else { return }
@@ -109,23 +153,27 @@ struct JobRunner: Sendable {
     }
 
     /// Records a failed attempt; `started` is when its handler started (nil when none ran).
+    /// - Parameter logMessage: the warning logged once the failure is recorded.
     private func record(
         _ job: Job, decision: RetryDecision, message: String, kind: JobErrorKind, logger: Logger,
-        started: ContinuousClock.Instant?
+        started: ContinuousClock.Instant?, logMessage: String = "job attempt failed"
     ) {
         do {
-            let record = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+            let record = try onNewConnectionIfLost { connection in
                 try JobOutcomes.fail(
                     job, workerID: workerID, decision: decision, message: message, kind: kind, on: connection)
             }
             guard let record else {
-                logger.warning("lease lost before the failure was recorded; the row is left to its new owner",
-                               metadata: ["error": "\(message)"])
+                logger.warning(
+                    """
+                    the failure was not recorded: the job is no longer running under this worker and attempt \
+                    (finished, cancelled or rescued meanwhile); the row is left as it is
+                    """, metadata: ["error": "\(message)"])
                 return
             }
             observer?.jobEnded(
                 job, as: record.state == "discarded" ? .discarded : .retryable, seconds: started.map(seconds(since:)))
-            logger.warning("job attempt failed", metadata: [
+            logger.warning("\(logMessage)", metadata: [
                 "error": "\(message)", "error.kind": "\(kind)", "job.state": "\(record.state)",
                 "job.run_at": "\(record.runAt)",
             ])
@@ -137,7 +185,7 @@ struct JobRunner: Sendable {
 
     private func release(_ job: Job, logger: Logger) {
         do {
-            let released = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+            let released = try onNewConnectionIfLost { connection in
                 try LeaseRelease.release([(job.id, job.attempt)], workerID: workerID, on: connection)
             }
             logger.notice(released == 1
@@ -146,6 +194,22 @@ struct JobRunner: Sendable {
         } catch {
             logger.error("could not release the job's lease; it will expire and the job will be rescued",
                          metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Runs `body` on a worker connection; when the connection is lost or does not answer (a pooled connection may
+    /// have stalled with the one just abandoned), tries again on a new one after the reconnect backoff, up to
+    /// `attempts` times in all, so that an outcome is recorded rather than left to the lease.
+    private func onNewConnectionIfLost<T>(attempts: Int = 3, _ body: (Connection) throws -> T) throws -> T {
+        var generator = SystemRandomNumberGenerator()
+        var failures = 0
+        while true {
+            do {
+                return try connections.withWorkerConnection(configuration, body)
+            } catch let error as PostgresError where error.isConnectionLoss && failures + 1 < attempts {
+                failures += 1
+                Thread.sleep(forTimeInterval: configuration.reconnectBackoff.delay(afterFailures: failures, using: &generator))
+            }
         }
     }
 

@@ -37,6 +37,22 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// cancelled (`PQcancel`) and the job fails as retryable. Default 900 (15 minutes, a proposed default);
     /// valid range 0.01...604,800.
     public var defaultJobTimeout: Double
+    /// Seconds the database gets to answer each of the worker's own statements (claim, heartbeat, lease extension,
+    /// rescue, completion, failure record, lease release, schedule evaluation, queue and cleanup samples): past it
+    /// the connection is abandoned (closed) and the statement fails as a lost connection, so a connection that
+    /// stops answering without closing (a stalled network path or proxy, which keepalives do not catch) is
+    /// replaced: the claim loop reconnects with ``reconnectBackoff``, the heartbeat tries again at its next beat,
+    /// completions are kept and written on a new connection. A hung claim connection is thus noticed within
+    /// ``pollInterval`` + this, and a hung heartbeat within this. Handlers' own statements are not limited (the
+    /// job timeout is theirs), but a job's completion and COMMIT are. Keep it below a third of ``lease`` so a
+    /// hung heartbeat leaves time for the next. Default 10; valid range 0.1...3,600.
+    public var responseTimeout: Double
+    /// Seconds a job whose query was cancelled (past its timeout, or no longer this worker's) gets to end before the
+    /// worker abandons it: its connection is closed, a timed-out attempt is recorded as failed from another
+    /// connection, its slot takes new jobs and its lease is no longer extended. A query whose answer cannot arrive
+    /// (a stalled connection) or a handler stuck outside the database thus never holds a slot for more than the
+    /// job's timeout plus this. Default 10; valid range 0...3,600.
+    public var cancelGrace: Double
     /// Seconds that running jobs get to finish after ``WorkerPool/shutdown()``; past it their queries are cancelled
     /// and their leases released (the attempt does not count) so another worker takes them at once. Default 30;
     /// valid range 0...86,400.
@@ -64,15 +80,21 @@ public struct WorkerConfiguration: Sendable, Hashable {
     /// Seconds between schedule evaluations, so a fire time is enqueued at most this late. Default 10; valid range
     /// 0.01...3,600.
     public var scheduleInterval: Double
+    /// Seconds an open transaction of the database may hold back the cleanup of `queue.job` (its dead rows) before
+    /// the heartbeat logs a warning naming it (pid, application, state, age), once per transaction
+    /// (``CleanupHealth``). Default 60; valid range 1...86,400.
+    public var longTransactionWarning: Double
 
     /// A configuration with the documented defaults, overridden by the arguments given.
     public init(
         concurrency: Int = 4, queue: String = "default", pollInterval: Double = 1, lease: Double = 30,
         exitWhenIdle: Bool = false, idleGrace: Double = 30, listen: Bool = true, retryPolicy: RetryPolicy = .default,
         connectionTimeout: Double = 30, applicationName: String = "talenta-worker", defaultJobTimeout: Double = 900,
-        shutdownTimeout: Double = 30, reconnectBackoff: ReconnectBackoff = .default, rescueBatchSize: Int = 1_000,
+        responseTimeout: Double = 10, cancelGrace: Double = 10, shutdownTimeout: Double = 30,
+        reconnectBackoff: ReconnectBackoff = .default, rescueBatchSize: Int = 1_000,
         version: String = "unknown", connectionDefaults: [String: String] = ConnectionDefaults.resilient,
-        claimAheadLimit: Int = 100, evaluateSchedules: Bool = true, scheduleInterval: Double = 10
+        claimAheadLimit: Int = 100, evaluateSchedules: Bool = true, scheduleInterval: Double = 10,
+        longTransactionWarning: Double = 60
     ) {
         self.claimAheadLimit = claimAheadLimit
         self.concurrency = concurrency
@@ -86,6 +108,8 @@ public struct WorkerConfiguration: Sendable, Hashable {
         self.connectionTimeout = connectionTimeout
         self.applicationName = applicationName
         self.defaultJobTimeout = defaultJobTimeout
+        self.responseTimeout = responseTimeout
+        self.cancelGrace = cancelGrace
         self.shutdownTimeout = shutdownTimeout
         self.reconnectBackoff = reconnectBackoff
         self.rescueBatchSize = rescueBatchSize
@@ -93,6 +117,7 @@ public struct WorkerConfiguration: Sendable, Hashable {
         self.connectionDefaults = connectionDefaults
         self.evaluateSchedules = evaluateSchedules
         self.scheduleInterval = scheduleInterval
+        self.longTransactionWarning = longTransactionWarning
     }
 
     /// Seconds between heartbeats: a third of the lease, so two heartbeats may fail before a lease runs out.
@@ -131,11 +156,20 @@ public struct WorkerConfiguration: Sendable, Hashable {
         guard defaultJobTimeout.isFinite, (0.01...604_800).contains(defaultJobTimeout) else {
             throw invalid("job timeout must be between 0.01 and 604800 seconds")
         }
+        guard responseTimeout.isFinite, (0.1...3_600).contains(responseTimeout) else {
+            throw invalid("response timeout must be between 0.1 and 3600 seconds")
+        }
+        guard cancelGrace.isFinite, (0...3_600).contains(cancelGrace) else {
+            throw invalid("cancel grace must be between 0 and 3600 seconds")
+        }
         guard shutdownTimeout.isFinite, (0...86_400).contains(shutdownTimeout) else {
             throw invalid("shutdown timeout must be between 0 and 86400 seconds")
         }
         guard scheduleInterval.isFinite, (0.01...3_600).contains(scheduleInterval) else {
             throw invalid("schedule interval must be between 0.01 and 3600 seconds")
+        }
+        guard longTransactionWarning.isFinite, (1...86_400).contains(longTransactionWarning) else {
+            throw invalid("long-transaction warning must be between 1 and 86400 seconds")
         }
         guard (0...10_000).contains(claimAheadLimit) else { throw invalid("claim-ahead limit must be between 0 and 10000") }
         guard (1...100_000).contains(rescueBatchSize) else { throw invalid("rescue batch size must be between 1 and 100000") }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 public import Logging
 import Postgres
+import Synchronization
 
 /// The worker daemon's engine: claims jobs of one queue and runs up to `concurrency` of them at once on Dispatch.
 ///
@@ -10,10 +11,12 @@ import Postgres
 ///   for its queue, or the poll interval. The buffer holds what the slots run through in about two claim round
 ///   trips (measured; at most ``WorkerConfiguration/claimAheadLimit``, none while jobs are slower than claims), so
 ///   a slot that finishes starts its next job at once without waiting for a claim. A buffered job starts only
-///   while at least a third of its lease is left; the heartbeat releases buffered jobs held longer than a third of
-///   the lease, and all of them while the queue is paused; shutdown releases them at once. The claim every poll interval doubles as the health check of the listening
-///   connection; TCP keepalives and `tcp_user_timeout` (``WorkerConfiguration/connectionDefaults``) bound how long a
-///   half-open connection can hang it. When the database is lost the loop reconnects with
+///   while at least a third of its lease is left, and is released at once (another worker takes it) when it can no
+///   longer start in time; the heartbeat releases buffered jobs held longer than a third of the lease, and all of
+///   them while the queue is paused; shutdown releases them at once. The claim every poll interval doubles as the
+///   health check of the listening connection: TCP keepalives and `tcp_user_timeout`
+///   (``WorkerConfiguration/connectionDefaults``) notice a dead peer, and the response timeout a connection that
+///   stops answering without closing (see below). When the database is lost the loop reconnects with
 ///   ``WorkerConfiguration/reconnectBackoff`` (capped exponential, jittered) and LISTENs again.
 /// - Each slot is a serial Dispatch queue (its own thread, since libpq blocks) that runs one job at a time on its
 ///   own pooled connection, then the next buffered one: the handler's writes and the completion commit in one
@@ -21,10 +24,20 @@ import Postgres
 ///   its completion goes to a batcher that writes many per statement (``CompletionBatcher``), still fenced on
 ///   worker and attempt.
 /// - A heartbeat (its own serial queue and connection) runs every `lease / 3`: it records the worker in
-///   `queue.worker`, extends the leases of the running jobs, stops jobs it no longer owns (cancelled or rescued),
-///   and rescues expired leases of any worker (``LeaseRescuer``).
-/// - A watchdog (its own serial queue) cancels the query of a job past its timeout (`PQcancel`); the job then fails
-///   as retryable and its slot is freed.
+///   `queue.worker` (and, until that succeeds once, registers the kinds it runs in `queue.kind`: ``KindCatalog``),
+///   extends the leases of the running jobs, stops jobs it no longer owns (cancelled or rescued), rescues expired
+///   leases of any worker (``LeaseRescuer``), and reads the cleanup health of the job table (``CleanupHealth``),
+///   warning once per open transaction that holds cleanup back longer than
+///   ``WorkerConfiguration/longTransactionWarning``.
+/// - A watchdog (its own serial queue) cancels the query of a job past its timeout (`PQcancel`, sent from a thread
+///   of its own, since a cancel request can hang on a stalled network path); the job then fails as retryable and
+///   its slot is freed. A job whose query does not end within ``WorkerConfiguration/cancelGrace`` seconds of the
+///   cancel (or of the heartbeat's cancel of a job no longer this worker's) is abandoned: its connection is closed
+///   (``CancelHandle/abandon(reason:)``), a timed-out attempt is recorded as failed from another connection, its
+///   slot takes new jobs on a new queue, and its lease is no longer extended.
+/// - Every statement of the worker's own (claim, heartbeat, completion, failure, release, schedules) waits at most
+///   ``WorkerConfiguration/responseTimeout`` for its answer; past it the connection is abandoned and the loop that
+///   sent it goes on with a new one.
 /// - A schedule loop (its own serial queue and connection) evaluates `queue.schedule` every
 ///   ``WorkerConfiguration/scheduleInterval`` seconds with the injected clock (``ScheduleEvaluator``), unless
 ///   ``WorkerConfiguration/evaluateSchedules`` is off; it stops with the claims.
@@ -54,14 +67,16 @@ public final class WorkerPool: Sendable {
     private let completions: CompletionBatcher
     private let state: WorkerState
     private let registration: WorkerPresence.Registration
-    private let slotQueues: [DispatchQueue]
+    /// Heartbeat state: whether this worker's kinds are registered, the open transaction last warned about, and
+    /// whether the last kind registration or cleanup read failed (logged once until it works again).
+    private let heartbeatMemory = Mutex((
+        kindsRegistered: false, warnedAbout: CleanupHealth.OpenTransaction?.none, registrationFailed: false,
+        cleanupFailed: false))
     private let claimQueue = DispatchQueue(label: "talenta.worker.claim")
     private let heartbeatQueue = DispatchQueue(label: "talenta.worker.heartbeat")
     private let watchdogQueue = DispatchQueue(label: "talenta.worker.watchdog")
     private let scheduleQueue = DispatchQueue(label: "talenta.worker.schedules")
     private let clock: any WallClock
-    /// Entered once per launched job, left when its slot is released.
-    private let jobs = DispatchGroup()
     /// Entered by `start()`, left once everything has stopped.
     private let stopped = DispatchGroup()
     /// Entered by `start()` for the heartbeat and the watchdog, left when each loop ends.
@@ -100,13 +115,12 @@ public final class WorkerPool: Sendable {
             concurrency: configuration.concurrency, lease: configuration.lease,
             claimAheadLimit: configuration.claimAheadLimit)
         self.completions = CompletionBatcher(
-            connections: connections, workerID: workerID, connectionTimeout: configuration.connectionTimeout,
-            reconnectBackoff: configuration.reconnectBackoff, state: state, logger: logger, observer: observer)
+            connections: connections, workerID: workerID, configuration: configuration, state: state, logger: logger,
+            observer: observer)
         self.runner = JobRunner(
             registry: registry, connections: connections, configuration: configuration, workerID: workerID,
             state: state, completions: completions, logger: logger, observer: observer)
         self.registration = WorkerPresence.Registration(id: workerID, configuration: configuration)
-        self.slotQueues = (0..<configuration.concurrency).map { DispatchQueue(label: "talenta.worker.slot\($0)") }
     }
 
     /// Starts claiming, the heartbeat and the watchdog; returns at once.
@@ -119,6 +133,7 @@ public final class WorkerPool: Sendable {
             "queue": "\(configuration.queue)", "concurrency": "\(configuration.concurrency)",
             "lease.seconds": "\(configuration.lease)", "poll.seconds": "\(configuration.pollInterval)",
             "listen": "\(configuration.listen)", "shutdown_timeout.seconds": "\(configuration.shutdownTimeout)",
+            "response_timeout.seconds": "\(configuration.responseTimeout)",
         ])
         stopped.enter()
         helpersEnded.enter()
@@ -193,7 +208,7 @@ public final class WorkerPool: Sendable {
         var generator = SystemRandomNumberGenerator()
         while state.isClaiming {
             do {
-                try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                try connections.withWorkerConnection(configuration) { connection in
                     try claimWhileRunning(on: connection) {
                         if failures > 0 {
                             logger.notice("database reachable again: claiming resumed",
@@ -205,9 +220,11 @@ public final class WorkerPool: Sendable {
             } catch {
                 failures += 1
                 let pause = configuration.reconnectBackoff.delay(afterFailures: failures, using: &generator)
-                let lost = (error as? PostgresError)?.isConnectionLoss ?? false
-                logger.log(level: failures == 1 ? .warning : .info,
-                           lost ? "database connection lost; reconnecting" : "claim failed; retrying",
+                let database = error as? PostgresError
+                let message = database?.kind == .abandoned
+                    ? "the database did not answer the claim connection: connection abandoned; reconnecting"
+                    : database?.isConnectionLoss ?? false ? "database connection lost; reconnecting" : "claim failed; retrying"
+                logger.log(level: failures == 1 ? .warning : .info, "\(message)",
                            metadata: ["error": "\(error)", "retry.seconds": "\(pause)", "attempt": "\(failures)"])
                 _ = state.sleep(seconds: pause) { phase, _ in phase != .running }
             }
@@ -243,7 +260,7 @@ public final class WorkerPool: Sendable {
             }
             if let observer { claimed.forEach(observer.jobClaimed) }
             for launch in state.admit(claimed, claimedAt: sent, timeout: runner.timeout(for:)) {
-                slotQueues[launch.slot].async(group: jobs) { [self] in
+                launch.queue.async { [self] in
                     runSlot(launch.slot, job: launch.job, token: launch.token)
                 }
             }
@@ -318,7 +335,7 @@ public final class WorkerPool: Sendable {
     /// queue). While the database cannot be reached, the slot keeps its job and tries again with
     /// ``WorkerConfiguration/reconnectBackoff`` rather than going through the buffer with attempts that cannot even
     /// begin (each of those jobs would wait for its lease to run out to be rescued); it gives up when the pool stops
-    /// running (the job is then rescued after its lease).
+    /// running (the job is then rescued after its lease). An abandoned launch ends here without touching the slot.
     private func runSlot(_ slot: Int, job: Job, token: UInt64) {
         var current = (job: job, token: token)
         var generator = SystemRandomNumberGenerator()
@@ -334,10 +351,7 @@ public final class WorkerPool: Sendable {
                 if state.sleep(seconds: pause, stopWhen: { phase, _ in phase != .running }) { break }
             }
             let (next, dropped) = state.finishAndTakeNext(slot: slot, token: current.token, timeout: runner.timeout(for:))
-            if !dropped.isEmpty {
-                logger.warning("buffered jobs not started: too little of their lease was left; they will be rescued",
-                               metadata: ["jobs": "\(dropped.map(\.id))"])
-            }
+            releaseBuffered(dropped, reason: "too little of their lease was left to start them")
             guard let next else { return }
             current = next
         }
@@ -350,17 +364,17 @@ public final class WorkerPool: Sendable {
     private func finish() {
         var outcome = StopOutcome.graceful
         releaseBuffered(state.takeBuffered(all: true, claimedBefore: 0), reason: "shutdown")
-        if jobs.wait(timeout: shutdownDeadline()) == .timedOut {
+        if !state.waitUntilIdle(seconds: shutdownRemaining()) {
             let running = state.runningJobs
             logger.warning("shutdown grace period passed: cancelling running jobs and releasing their leases",
                            metadata: ["running": "\(running.count)"])
-            for handle in state.interruptAll(.shutdown) { handle.cancel() }
-            if jobs.wait(timeout: .now() + Self.releaseGrace) == .timedOut {
+            for handle in state.interruptAll(.shutdown) { Self.sendCancel(handle) }
+            if !state.waitUntilIdle(seconds: Self.releaseGrace) {
                 releaseStuckJobs()
             }
             outcome = .jobsReleased(running.count)
         }
-        let unrecorded = completions.finish(deadline: shutdownDeadline(), releaseGrace: Self.releaseGrace)
+        let unrecorded = completions.finish(deadline: .now() + shutdownRemaining(), releaseGrace: Self.releaseGrace)
         if unrecorded > 0 {
             if case .jobsReleased(let count) = outcome { outcome = .jobsReleased(count + unrecorded) } else {
                 outcome = .jobsReleased(unrecorded)
@@ -369,7 +383,7 @@ public final class WorkerPool: Sendable {
         state.markStopped(outcome)
         helpersEnded.wait()
         do {
-            try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+            try connections.withWorkerConnection(configuration) { connection in
                 try WorkerPresence.markStopped(workerID: workerID, on: connection)
             }
         } catch {
@@ -380,25 +394,26 @@ public final class WorkerPool: Sendable {
         stopped.leave()
     }
 
-    /// The moment the shutdown grace period ends, as a Dispatch deadline.
-    private func shutdownDeadline() -> DispatchTime {
-        guard let requested = state.stopRequestTime else { return .now() }
+    /// Seconds left of the shutdown grace period (0 once it passed, or before a stop was requested).
+    private func shutdownRemaining() -> Double {
+        guard let requested = state.stopRequestTime else { return 0 }
         let remaining = requested + .seconds(configuration.shutdownTimeout) - ContinuousClock.now
-        guard remaining > .zero else { return .now() }
-        let nanoseconds = remaining.components.seconds * 1_000_000_000
-            + remaining.components.attoseconds / 1_000_000_000
-        return .now() + .nanoseconds(Int(nanoseconds))
+        return max(0, Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18)
     }
 
-    /// Releases, from outside, the leases of jobs whose handlers did not end after their queries were cancelled.
+    /// Abandons the jobs whose handlers did not end after their queries were cancelled at the shutdown deadline
+    /// (their connections close) and releases their leases from outside.
     private func releaseStuckJobs() {
-        let stuck = state.runningJobs
+        let stuck = state.abandonRunningJobs()
         guard !stuck.isEmpty else { return }
+        for job in stuck {
+            job.handle?.abandon(reason: "the worker shut down and the job's query did not end after its cancel")
+        }
         do {
-            let released = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
-                try LeaseRelease.release(stuck.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
+            let released = try connections.withWorkerConnection(configuration) { connection in
+                try LeaseRelease.release(stuck.map { ($0.job.id, $0.job.attempt) }, workerID: workerID, on: connection)
             }
-            logger.warning("released the leases of jobs whose handlers did not stop",
+            logger.warning("released the leases of jobs whose handlers did not stop; their connections are closed",
                            metadata: ["jobs": "\(stuck.count)", "released": "\(released)"])
         } catch {
             logger.error("could not release leases at shutdown; they will expire and the jobs will be rescued",
@@ -410,7 +425,7 @@ public final class WorkerPool: Sendable {
     private func releaseBuffered(_ buffered: [Job], reason: String) {
         guard !buffered.isEmpty else { return }
         do {
-            let released = try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+            let released = try connections.withWorkerConnection(configuration) { connection in
                 try LeaseRelease.release(buffered.map { ($0.id, $0.attempt) }, workerID: workerID, on: connection)
             }
             logger.info("released buffered jobs", metadata: [
@@ -424,35 +439,119 @@ public final class WorkerPool: Sendable {
 
     // MARK: - Heartbeat
 
+    /// Beats every heartbeat interval until the pool has stopped. A failing beat is logged as a warning the first time
+    /// and at info level while it keeps failing (a worker waiting for a database that is away stays quiet), and its
+    /// recovery once.
     private func heartbeatLoop() {
+        var failures = 0
         repeat {
-            beat()
+            do {
+                try beat()
+                if failures > 0 {
+                    logger.notice("heartbeat works again", metadata: ["failed.beats": "\(failures)"])
+                }
+                failures = 0
+            } catch {
+                failures += 1
+                logger.log(level: failures == 1 ? .warning : .info, "heartbeat failed; retrying at the next beat",
+                           metadata: ["error": "\(error)", "failed.beats": "\(failures)"])
+            }
         } while !state.sleep(seconds: configuration.heartbeatInterval, stopWhen: { phase, _ in phase == .stopped })
     }
 
     /// One heartbeat: worker presence, lease extension (and stopping jobs this worker no longer owns), rescue.
-    private func beat() {
-        do {
-            try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
-                try WorkerPresence.beat(registration, on: connection)
-                let running = state.runningJobs
-                if !running.isEmpty {
-                    let extended = try Heartbeat.extendLeases(
-                        workerID: workerID, jobs: running.map { ($0.id, $0.attempt) }, lease: configuration.lease,
-                        on: connection)
-                    for job in running where !extended.contains(Heartbeat.LeasedJob(id: job.id, attempt: job.attempt)) {
-                        // Finished just now, or taken from this worker (cancelled, rescued): stop its work.
-                        if let handle = state.interrupt(slot: job.slot, token: job.token, .leaseLost) {
-                            handle.cancel()
-                        }
+    /// - Throws: what the worker presence, the lease extension, the buffer release, the rescue or the depth read
+    ///   threw (the kind registration and the cleanup read log their own failures).
+    private func beat() throws {
+        try connections.withWorkerConnection(configuration) { connection in
+            try WorkerPresence.beat(registration, on: connection)
+            registerKindsOnce(on: connection)
+            let running = state.runningJobs
+            if !running.isEmpty {
+                let extended = try Heartbeat.extendLeases(
+                    workerID: workerID, jobs: running.map { ($0.id, $0.attempt) }, lease: configuration.lease,
+                    on: connection)
+                for job in running where !extended.contains(Heartbeat.LeasedJob(id: job.id, attempt: job.attempt)) {
+                    // Finished just now, or taken from this worker (cancelled, rescued): stop its work.
+                    if let handle = state.interrupt(slot: job.slot, token: job.token, .leaseLost) {
+                        Self.sendCancel(handle)
                     }
                 }
-                try releaseStaleOrPausedBuffer(on: connection)
-                try rescueExpiredLeases(on: connection)
-                if let observer { observer.queuesSampled(try QueueDepth.read(on: connection)) }
+            }
+            try releaseStaleOrPausedBuffer(on: connection)
+            try rescueExpiredLeases(on: connection)
+            if let observer { observer.queuesSampled(try QueueDepth.read(on: connection)) }
+            sampleCleanup(on: connection)
+        }
+    }
+
+    /// Registers the kinds of this worker's registry in `queue.kind` (``KindCatalog``), until that succeeded once.
+    /// A failure (say a database not yet migrated to sql/0018) is logged once and tried again at the next beat;
+    /// it never stops the heartbeat's other work.
+    private func registerKindsOnce(on connection: Connection) {
+        guard !heartbeatMemory.withLock({ $0.kindsRegistered }) else { return }
+        do {
+            let added = try KindCatalog.register(runner.registry.kindNames, registeredBy: workerID, on: connection)
+            heartbeatMemory.withLock { $0.kindsRegistered = true }
+            if added > 0 {
+                logger.info("registered job kinds", metadata: [
+                    "kinds": "\(runner.registry.kindNames.joined(separator: ","))", "kinds.new": "\(added)",
+                ])
             }
         } catch {
-            logger.warning("heartbeat failed; retrying at the next beat", metadata: ["error": "\(error)"])
+            let first = heartbeatMemory.withLock { memory in
+                defer { memory.registrationFailed = true }
+                return !memory.registrationFailed
+            }
+            if first {
+                logger.warning(
+                    "could not register the job kinds this worker runs; trying again at each heartbeat (is the database migrated?)",
+                    metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Reads the cleanup health of the job table for the observer and the warning. A failure is logged once per
+    /// streak and never stops the heartbeat.
+    private func sampleCleanup(on connection: Connection) {
+        do {
+            let cleanup = try CleanupHealth.read(
+                longTransactionSeconds: configuration.longTransactionWarning, on: connection)
+            heartbeatMemory.withLock { $0.cleanupFailed = false }
+            observer?.cleanupSampled(cleanup)
+            warnAboutHeldBackCleanup(cleanup)
+        } catch {
+            let first = heartbeatMemory.withLock { memory in
+                defer { memory.cleanupFailed = true }
+                return !memory.cleanupFailed
+            }
+            if first {
+                logger.warning("could not read the cleanup health of queue.job", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Warns once per open transaction that holds back cleanup past the threshold; notes when none does any more.
+    private func warnAboutHeldBackCleanup(_ cleanup: CleanupHealth) {
+        let holder = cleanup.heldBackBy
+        let previous = heartbeatMemory.withLock { memory in
+            defer { memory.warnedAbout = holder }
+            return memory.warnedAbout
+        }
+        if let holder, holder.pid != previous?.pid || holder.startedAt != previous?.startedAt {
+            logger.warning(
+                """
+                an open transaction holds back the cleanup of queue.job: its dead rows stay until it ends; end it \
+                (pg_terminate_backend), or let idle_in_transaction_session_timeout do it (deploy/postgresql.queue.conf)
+                """, metadata: [
+                    "transaction.pid": "\(holder.pid)", "transaction.application": "\(holder.application)",
+                    "transaction.state": "\(holder.state)", "transaction.seconds": "\(Int(holder.seconds))",
+                    "queue_job.dead_rows": "\(cleanup.deadRows)",
+                    "threshold.seconds": "\(Int(cleanup.longTransactionSeconds))",
+                ])
+        } else if holder == nil, let previous {
+            logger.notice("the open transaction that held back the cleanup of queue.job has ended",
+                          metadata: ["transaction.pid": "\(previous.pid)"])
         }
     }
 
@@ -490,28 +589,50 @@ public final class WorkerPool: Sendable {
     /// database is away) is logged and tried again at the next tick: the fire times it missed fire once then.
     private func scheduleLoop() {
         let evaluator = ScheduleEvaluator(workerID: workerID, clock: clock, logger: logger)
+        var failures = 0
         repeat {
             do {
-                try connections.withConnection(timeout: configuration.connectionTimeout) { connection in
+                try connections.withWorkerConnection(configuration) { connection in
                     _ = try evaluator.evaluate(on: connection)
                 }
+                failures = 0
             } catch {
-                logger.warning("schedule evaluation failed; retrying at the next tick", metadata: ["error": "\(error)"])
+                failures += 1
+                logger.log(level: failures == 1 ? .warning : .info, "schedule evaluation failed; retrying at the next tick",
+                           metadata: ["error": "\(error)", "failed.passes": "\(failures)"])
             }
         } while !state.sleep(seconds: configuration.scheduleInterval, stopWhen: { phase, _ in phase != .running })
     }
 
     // MARK: - Watchdog
 
+    /// Every ``watchdogTick``: cancels the queries of jobs past their timeout, and abandons jobs whose query did not
+    /// end within ``WorkerConfiguration/cancelGrace`` of a cancel (recording their ends on its own queue, so a
+    /// database that does not answer never holds the watchdog).
     private func watchdogLoop() {
+        let recorder = DispatchQueue(label: "talenta.worker.abandoned")
         while !state.sleep(seconds: Self.watchdogTick, stopWhen: { phase, _ in phase == .stopped }) {
             for overdue in state.interruptOverdueJobs(at: .now) {
                 logger.warning("job timed out: cancelling its query", metadata: [
                     "job.id": "\(overdue.job.id)", "job.kind": "\(overdue.job.kind)",
                     "job.attempt": "\(overdue.job.attempt)", "timeout.seconds": "\(overdue.timeout)",
                 ])
-                overdue.handle?.cancel()
+                if let handle = overdue.handle { Self.sendCancel(handle) }
+            }
+            for stuck in state.abandonStuckJobs(at: .now, grace: configuration.cancelGrace) {
+                stuck.handle?.abandon(reason: "the job's query did not end within \(configuration.cancelGrace) s of its cancel")
+                recorder.async { [self] in
+                    runner.recordAbandoned(stuck.job, interruption: stuck.interruption, grace: configuration.cancelGrace)
+                }
             }
         }
+    }
+
+    /// Sends a cancel request from a thread of its own: through a network path that accepts connections but stops
+    /// forwarding, `PQcancel` can wait forever, and no loop of the worker may wait with it.
+    private static func sendCancel(_ handle: CancelHandle) {
+        let thread = Thread { handle.cancel() }
+        thread.name = "talenta.worker.cancel"
+        thread.start()
     }
 }

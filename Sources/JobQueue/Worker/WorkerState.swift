@@ -2,15 +2,16 @@ import Dispatch
 import Foundation
 import Postgres
 
-/// The mutable state of one ``WorkerPool``: its phase, which slot runs which job, and each running job's cancel
-/// handle and interruption, changed under one lock.
+/// The mutable state of one ``WorkerPool``: its phase, which slot runs which job (and on which Dispatch queue), and
+/// each running job's cancel handle and interruption, changed under one lock.
 ///
 /// The phase only moves forward: created → running → stopping → stopped (or created → stopped). The loops that
 /// sleep (heartbeat, watchdog, schedules, a polling claim loop) wait on the condition, which is broadcast only when
 /// the phase changes or the pool goes idle; the claim loop waiting for room to claim parks on a semaphore of its
 /// own, signalled only when there is room (or the phase changed), so a finished job wakes no thread that has
 /// nothing to do. Each occupied slot carries a token unique to that launch, so a late call about an earlier job never
-/// touches the slot's next job.
+/// touches the slot's next job. An abandoned launch (its query did not end after the cancel) leaves its slot at
+/// once, and the slot gets a new queue: the old one may stay blocked until the abandoned handler returns.
 final class WorkerState {
     enum Phase: Equatable {
         /// Built, not started.
@@ -33,8 +34,17 @@ final class WorkerState {
         let deadline: ContinuousClock.Instant
         /// The cancel handle of the connection the job runs on, while it holds one.
         var cancelHandle: CancelHandle?
-        /// Set once, by the first interruption.
+        /// Set once, by the first interruption, with the moment it happened.
         var interruption: JobInterruption?
+        var interruptedAt: ContinuousClock.Instant?
+    }
+
+    /// A launch given up by ``abandonStuckJobs(at:grace:)`` or ``abandonRunningJobs()``.
+    struct Abandoned {
+        let job: Job
+        let interruption: JobInterruption
+        /// The cancel handle of its connection (nil when it held none): abandon it so the connection closes.
+        let handle: CancelHandle?
     }
 
     /// A running job as the heartbeat and the shutdown see it.
@@ -61,6 +71,11 @@ final class WorkerState {
     private let claimAheadLimit: Int
     private var phase = Phase.created
     private var slots: [Occupant?]
+    /// The serial queue each slot runs its jobs on; replaced when the slot's launch is abandoned.
+    private var queues: [DispatchQueue]
+    private var queueGeneration = 0
+    /// Tokens of abandoned launches, so their late ends change nothing.
+    private var abandonedTokens: Set<UInt64> = []
     private var buffer: [Buffered] = []
     private var pendingCompletions = 0
     /// Moving averages (seconds) of a job's time in its slot and of a claim's round trip.
@@ -78,6 +93,7 @@ final class WorkerState {
     ///   - claimAheadLimit: the most claimed jobs held beyond the slots.
     init(concurrency: Int, lease: Double, claimAheadLimit: Int) {
         slots = Array(repeating: nil, count: concurrency)
+        queues = (0..<concurrency).map { DispatchQueue(label: "talenta.worker.slot\($0)") }
         self.lease = lease
         self.claimAheadLimit = claimAheadLimit
     }
@@ -237,15 +253,15 @@ final class WorkerState {
     /// - Parameters:
     ///   - claimedAt: when the claim was sent: no later than the moment the database started the jobs' leases.
     ///   - timeout: seconds each job may run once started.
-    /// - Returns: each job started now, with its slot and launch token; run each on its slot's queue with
-    ///   ``finishAndTakeNext(slot:token:timeout:)`` after it.
+    /// - Returns: each job started now, with its slot, launch token and the slot's queue; run each on that queue
+    ///   with ``finishAndTakeNext(slot:token:timeout:)`` after it.
     func admit(_ jobs: [Job], claimedAt: ContinuousClock.Instant, timeout: (Job) -> Double)
-        -> [(slot: Int, job: Job, token: UInt64)] {
+        -> [(slot: Int, job: Job, token: UInt64, queue: DispatchQueue)] {
         locked {
-            var launches = [(slot: Int, job: Job, token: UInt64)]()
+            var launches = [(slot: Int, job: Job, token: UInt64, queue: DispatchQueue)]()
             for job in jobs {
                 if let index = slots.firstIndex(where: { $0 == nil }) {
-                    launches.append((index, job, occupy(index, with: job, timeout: timeout(job))))
+                    launches.append((index, job, occupy(index, with: job, timeout: timeout(job)), queues[index]))
                 } else {
                     buffer.append(Buffered(job: job, claimedAt: claimedAt))
                 }
@@ -257,8 +273,9 @@ final class WorkerState {
     /// Frees `slot` after its job ended (completed, failed, released, or lease lost) and, while the pool runs,
     /// starts the next buffered job in it: only one with at least a third of its lease left (a buffered job's
     /// lease is not extended before it starts; the heartbeat releases those held longer than a third of the
-    /// lease). Jobs whose lease has run too far are dropped from the buffer: their leases run out and they are
-    /// rescued, never run late.
+    /// lease). Jobs whose lease has run too far are dropped from the buffer for the caller to release at once:
+    /// never run late, never left to their lease. A launch that was abandoned meanwhile no longer holds the slot:
+    /// nothing changes and it takes nothing.
     /// - Returns: the job now in the slot with its token (nil when the slot is free), and the dropped jobs.
     func finishAndTakeNext(slot index: Int, token: UInt64, timeout: (Job) -> Double)
         -> (next: (job: Job, token: UInt64)?, dropped: [Job]) {
@@ -266,14 +283,16 @@ final class WorkerState {
         // (exit when idle, the shutdown): not at every job.
         changingSlots {
             let now = ContinuousClock.now
-            if let occupant = slots[index], occupant.token == token {
-                averageJobSeconds = Self.smoothed(averageJobSeconds, Self.seconds(now - occupant.started))
-                slots[index] = nil
-                claimAheadSuspended = false
+            guard let occupant = slots[index], occupant.token == token else {
+                abandonedTokens.remove(token)
+                return (nil, [])
             }
+            averageJobSeconds = Self.smoothed(averageJobSeconds, Self.seconds(now - occupant.started))
+            slots[index] = nil
+            claimAheadSuspended = false
             var dropped = [Job]()
             var next: (job: Job, token: UInt64)?
-            if phase == .running, slots[index] == nil {
+            if phase == .running {
                 while !buffer.isEmpty {
                     let candidate = buffer.removeFirst()
                     if now < candidate.claimedAt + .seconds(lease * 2 / 3) {
@@ -339,10 +358,49 @@ final class WorkerState {
             for index in slots.indices {
                 guard let occupant = slots[index], occupant.interruption == nil, occupant.deadline <= now else { continue }
                 slots[index]?.interruption = .timeout(seconds: occupant.timeout)
+                slots[index]?.interruptedAt = now
                 overdue.append((occupant.job, occupant.timeout, occupant.cancelHandle))
             }
             return overdue
         }
+    }
+
+    /// Gives up the launches interrupted by a timeout or a lost lease at least `grace` seconds ago that still hold
+    /// their slot (their query did not end after the cancel, or the handler is busy outside the database): each
+    /// leaves its slot at once (no longer running, so its lease is no longer extended), the slot gets a new queue,
+    /// and the launch's late end changes nothing.
+    /// - Returns: the abandoned launches, to close their connections and record their ends outside the lock.
+    func abandonStuckJobs(at now: ContinuousClock.Instant, grace: Double) -> [Abandoned] {
+        changingSlots {
+            slots.indices.compactMap { index in
+                guard let occupant = slots[index], let interruption = occupant.interruption,
+                      interruption != .shutdown, let since = occupant.interruptedAt,
+                      since + .seconds(grace) <= now else { return nil }
+                return abandon(slot: index)
+            }
+        }
+    }
+
+    /// Gives up every launch still running (the shutdown's last step, after the cancel and its grace).
+    /// - Returns: the abandoned launches.
+    func abandonRunningJobs() -> [Abandoned] {
+        changingSlots { slots.indices.compactMap { slots[$0] == nil ? nil : abandon(slot: $0) } }
+    }
+
+    /// Whether the launch with `token` was abandoned (and has not ended yet).
+    func isAbandoned(token: UInt64) -> Bool {
+        locked { abandonedTokens.contains(token) }
+    }
+
+    /// Empties an occupied slot as abandoned (call under the lock).
+    private func abandon(slot index: Int) -> Abandoned? {
+        guard let occupant = slots[index] else { return nil }
+        slots[index] = nil
+        abandonedTokens.insert(occupant.token)
+        queueGeneration += 1
+        queues[index] = DispatchQueue(label: "talenta.worker.slot\(index).\(queueGeneration)")
+        return Abandoned(
+            job: occupant.job, interruption: occupant.interruption ?? .shutdown, handle: occupant.cancelHandle)
     }
 
     /// Records the cancel handle of the connection the job now runs on.
@@ -375,6 +433,7 @@ final class WorkerState {
         locked {
             guard slots[slot]?.token == token, slots[slot]?.interruption == nil else { return nil }
             slots[slot]?.interruption = reason
+            slots[slot]?.interruptedAt = .now
             return slots[slot]?.cancelHandle
         }
     }
@@ -386,6 +445,7 @@ final class WorkerState {
             var handles = [CancelHandle]()
             for index in slots.indices where slots[index] != nil && slots[index]?.interruption == nil {
                 slots[index]?.interruption = reason
+                slots[index]?.interruptedAt = .now
                 if let handle = slots[index]?.cancelHandle { handles.append(handle) }
             }
             return handles
@@ -393,6 +453,12 @@ final class WorkerState {
     }
 
     // MARK: - Waiting
+
+    /// Waits up to `seconds` until no slot runs a job and nothing is buffered.
+    /// - Returns: whether that happened in time.
+    func waitUntilIdle(seconds: Double) -> Bool {
+        sleep(seconds: seconds) { _, busy in busy == 0 }
+    }
 
     /// Sleeps up to `seconds`, waking early when `stopWhen` holds; it is checked under the lock whenever the phase
     /// changes or the pool goes idle (so it may depend on the phase and on a busy count of zero, nothing else); its

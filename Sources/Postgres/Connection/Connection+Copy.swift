@@ -13,7 +13,9 @@ extension Connection {
     /// - Returns: the number of rows the server copied.
     /// - Throws: `PostgresError` `.server` when a row is rejected (nothing is copied: COPY is one statement),
     ///   `.encoding` for a field holding a NUL character (the COPY is aborted), `.usage` when the statement is
-    ///   not a COPY or the connection is closed, `.connection` when the connection is lost.
+    ///   not a COPY or the connection is closed, `.connection` when the connection is lost, `.abandoned` when it
+    ///   gave no answer within ``responseTimeout`` (counted from the statement, then again from the end of the
+    ///   data).
     @discardableResult
     public func copyIn(_ copyStatement: String, rows: some Sequence<[String?]>,
                        name: String = "copy_in") throws(PostgresError) -> Int {
@@ -30,13 +32,13 @@ extension Connection {
     ///   - name: the label errors carry as `statementName`.
     /// - Returns: the open stream.
     /// - Throws: `PostgresError` `.usage` when the statement is not a COPY FROM STDIN, `.server` when the server
-    ///   refuses it, `.connection` when the connection is lost.
+    ///   refuses it, `.connection` when the connection is lost, `.abandoned` when it gave no answer within
+    ///   ``responseTimeout``.
     public func beginCopyIn(_ copyStatement: String, name: String = "copy_in") throws(PostgresError) -> CopyIn {
-        let handle = try openHandle(name)
         guard copyStatement.drop(while: \.isWhitespace).prefix(4).uppercased() == "COPY" else {
             throw PostgresError.usage("copyIn needs a COPY … FROM STDIN statement", statementName: name)
         }
-        guard let started = PQexec(handle, copyStatement) else {
+        guard let started = try exchange(name, send: { PQsendQuery($0, copyStatement) }), let handle else {
             throw PostgresError.from(connection: handle, statementName: name)
         }
         guard PQresultStatus(started) == PGRES_COPY_IN else {
@@ -124,12 +126,14 @@ public final class CopyIn {
         _ = try? end()
     }
 
-    /// Drains every result so the connection is ready again; the first one says how the COPY ended.
+    /// Drains every result so the connection is ready again; the first one says how the COPY ended. Waits at most
+    /// the connection's ``Connection/responseTimeout`` for them.
     private func end() throws(PostgresError) -> Int {
         ended = true
         var outcome: Result<Int, PostgresError> = .failure(PostgresError.from(connection: handle, statementName: name))
         var first = true
-        while let result = PQgetResult(handle) {
+        let deadline = connection.responseTimeout.map { Connection.monotonicSeconds() + $0 }
+        while let result = try connection.nextResult(handle, until: deadline, statementName: name) {
             if first {
                 first = false
                 outcome = Result { () throws(PostgresError) -> Int in

@@ -8,16 +8,18 @@ extension Connection {
     ///   - parameters: `$1…$n` in order; `nil` means none. Pass `Optional<T>.none` for SQL NULL.
     ///   - name: a short stable label (e.g. "queue.claim") carried by errors instead of the values.
     /// - Returns: the rows and affected-row count, copied into Swift.
-    /// - Throws: `PostgresError`: `.server` with the SQLSTATE, `.connection` when the connection is lost,
-    ///   `.encoding` for a parameter with no Postgres form, `.usage` when closed.
+    /// - Throws: `PostgresError`: `.server` with the SQLSTATE, `.connection` when the connection is lost, `.abandoned`
+    ///   when it gave no answer within ``responseTimeout``, `.encoding` for a parameter with no Postgres form, `.usage` when
+    ///   closed.
     @discardableResult
     public func execute(
         _ sql: String, _ parameters: [any PostgresEncodable & Sendable]? = [], name: String? = nil
     ) throws(PostgresError) -> QueryResult {
-        let handle = try openHandle(name)
         let encoded = try EncodedParameters((parameters ?? []).map { $0 }, statementName: name)
-        let result = encoded.withLibPQArrays { types, values, lengths, formats in
-            PQexecParams(handle, sql, encoded.count, types, values, lengths, formats, 0)
+        let result = try exchange(name) { handle in
+            encoded.withLibPQArrays { types, values, lengths, formats in
+                PQsendQueryParams(handle, sql, encoded.count, types, values, lengths, formats, 0)
+            }
         }
         return try collect(result, statementName: name)
     }
@@ -40,10 +42,9 @@ extension Connection {
             return try execute(sql, parameters, name: name)
         }
         if preparedStatements[name] == nil {
-            let handle = try openHandle(name)
             let encoded = try EncodedParameters(parameters.map { $0 }, statementName: name)
-            let prepared = encoded.withLibPQArrays { types, _, _, _ in
-                PQprepare(handle, name, sql, encoded.count, types)
+            let prepared = try exchange(name) { handle in
+                encoded.withLibPQArrays { types, _, _, _ in PQsendPrepare(handle, name, sql, encoded.count, types) }
             }
             try collect(prepared, statementName: name)
             preparedStatements[name] = sql
@@ -55,9 +56,7 @@ extension Connection {
     /// Prepare once per connection, then call `executePrepared(name:_:)`.
     /// - Throws: `PostgresError` `.server` (e.g. 42P05 duplicate name, 42601 syntax), `.connection`, `.usage`.
     public func prepare(name: String, sql: String) throws(PostgresError) {
-        let handle = try openHandle(name)
-        let result = PQprepare(handle, name, sql, 0, nil)
-        try collect(result, statementName: name)
+        try collect(exchange(name) { PQsendPrepare($0, name, sql, 0, nil) }, statementName: name)
     }
 
     /// Runs a statement prepared with `prepare(name:sql:)` (PQexecPrepared). `nil` parameters are SQL NULL.
@@ -66,10 +65,11 @@ extension Connection {
     public func executePrepared(
         name: String, _ parameters: [(any PostgresEncodable & Sendable)?]
     ) throws(PostgresError) -> QueryResult {
-        let handle = try openHandle(name)
         let encoded = try EncodedParameters(parameters, statementName: name)
-        let result = encoded.withLibPQArrays { _, values, lengths, formats in
-            PQexecPrepared(handle, name, encoded.count, values, lengths, formats, 0)
+        let result = try exchange(name) { handle in
+            encoded.withLibPQArrays { _, values, lengths, formats in
+                PQsendQueryPrepared(handle, name, encoded.count, values, lengths, formats, 0)
+            }
         }
         return try collect(result, statementName: name)
     }
@@ -78,8 +78,7 @@ extension Connection {
     /// transaction the server runs them as one implicit transaction.
     /// - Throws: `PostgresError` from the first failing statement.
     public func executeScript(_ sql: String, name: String? = nil) throws(PostgresError) {
-        let handle = try openHandle(name)
-        try collect(PQexec(handle, sql), statementName: name)
+        try collect(exchange(name) { PQsendQuery($0, sql) }, statementName: name)
     }
 
     /// Copies a finished `PGresult` into Swift and clears it; throws its error if it failed.

@@ -70,9 +70,8 @@ extension Connection {
 
     /// COMMIT; a transaction aborted by an error that the body swallowed reports as `.usage` (it was rolled back).
     private func commit() throws(PostgresError) {
-        let commit = try openHandle("transaction.commit")
-        guard let result = PQexec(commit, "COMMIT") else {
-            throw PostgresError.from(connection: commit, statementName: "transaction.commit")
+        guard let result = try exchange("transaction.commit", send: { PQsendQuery($0, "COMMIT") }) else {
+            throw PostgresError.from(connection: handle, statementName: "transaction.commit")
         }
         let tag = String(cString: PQcmdStatus(result))
         try collect(result, statementName: "transaction.commit")

@@ -19,6 +19,15 @@ public final class Connection {
     public var reusesPreparedStatements = false
     /// The SQL text of each statement prepared on this session by ``execute(_:_:reusing:)``, by name.
     var preparedStatements: [String: String] = [:]
+    /// Seconds each call waits for the server's whole answer, from the moment its request is sent; past it the
+    /// connection is abandoned (closed) and the call throws `PostgresError` `.abandoned` ("no answer from the
+    /// server within N s"). nil (the default) waits as long as the answer takes. For statements that must never
+    /// hang: a connection can stop answering without closing (a network path that drops everything, a stalled
+    /// proxy), and TCP keepalives do not notice while the peer's kernel still acknowledges. Sending is bounded
+    /// separately by `tcp_user_timeout` (``ConnectionDefaults/resilient``). Valid values are positive and finite.
+    public var responseTimeout: Double?
+    /// Raised from another thread through ``CancelHandle/abandon(reason:)``; shared with the cancel handles.
+    let abandonSignal = AbandonSignal()
 
     /// Connects to a `postgresql://` URL or a keyword/value conninfo string, passed untouched to
     /// `PQconnectdbParams` with `expand_dbname=1`. An empty string uses libpq's `PG*` environment variables.
@@ -27,9 +36,12 @@ public final class Connection {
     ///   - applicationName: shown in `pg_stat_activity.application_name`.
     ///   - defaults: libpq keywords applied before the URL, so the URL's own settings win (e.g.
     ///     ``ConnectionDefaults/resilient``: TCP keepalives, `tcp_user_timeout`, `connect_timeout`).
-    /// - Throws: `PostgresError` of kind `.connection` when the server cannot be reached or refuses.
+    ///   - responseTimeout: ``responseTimeout`` from the first statement on (the session settings sent at connect).
+    /// - Throws: `PostgresError` of kind `.connection` when the server cannot be reached or refuses, naming the
+    ///   host and port and carrying libpq's reason.
     public convenience init(
-        url: String, applicationName: String = "talenta", defaults: [String: String] = [:]
+        url: String, applicationName: String = "talenta", defaults: [String: String] = [:],
+        responseTimeout: Double? = nil
     ) throws(PostgresError) {
         // libpq processes the arrays in order and the last value of a repeated keyword wins: defaults first, then
         // the expanded URL, then the settings this module always owns.
@@ -37,21 +49,25 @@ public final class Connection {
         try self.init(
             keywords: ordered.map(\.key) + ["dbname", "application_name", "client_encoding"],
             values: ordered.map(\.value) + [url, applicationName, "UTF8"],
-            expandDatabaseName: true)
+            expandDatabaseName: true, responseTimeout: responseTimeout)
     }
 
     /// Connects with libpq keywords (`host`, `port`, `dbname`, `user`, `password`, `sslmode`, …), each value
     /// passed as is. `application_name` defaults to "talenta".
-    /// - Throws: `PostgresError` of kind `.connection` when the server cannot be reached or refuses.
+    /// - Throws: `PostgresError` of kind `.connection` when the server cannot be reached or refuses, naming the
+    ///   host and port and carrying libpq's reason.
     public convenience init(parameters: [String: String]) throws(PostgresError) {
         var parameters = parameters
         parameters["application_name"] = parameters["application_name"] ?? "talenta"
         parameters["client_encoding"] = "UTF8"
         let ordered = parameters.sorted { $0.key < $1.key }
-        try self.init(keywords: ordered.map(\.key), values: ordered.map(\.value), expandDatabaseName: false)
+        try self.init(
+            keywords: ordered.map(\.key), values: ordered.map(\.value), expandDatabaseName: false, responseTimeout: nil)
     }
 
-    private init(keywords: [String], values: [String], expandDatabaseName: Bool) throws(PostgresError) {
+    private init(
+        keywords: [String], values: [String], expandDatabaseName: Bool, responseTimeout: Double?
+    ) throws(PostgresError) {
         let keywordCopies = keywords.map { strdup($0) }
         let valueCopies = values.map { strdup($0) }
         defer {
@@ -67,6 +83,7 @@ public final class Connection {
             throw error
         }
         handle = connection
+        self.responseTimeout = responseTimeout
         // Notices (and FATAL messages of a backend terminated while idle) would go to stderr: a library stays quiet,
         // and callers see failures as thrown errors instead.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
@@ -96,10 +113,11 @@ public final class Connection {
         return beginIsDeferred || PQtransactionStatus(handle) != PQTRANS_IDLE
     }
 
-    /// Whether the connection is usable (PQstatus == CONNECTION_OK). When the socket has input waiting on an idle
-    /// connection, it is read first, so a backend terminated since the last call (and its closed socket) is seen.
+    /// Whether the connection is usable (PQstatus == CONNECTION_OK, not abandoned). When the socket has input waiting
+    /// on an idle connection, it is read first, so a backend terminated since the last call (and its closed socket)
+    /// is seen.
     public var isHealthy: Bool {
-        guard let handle else { return false }
+        guard let handle, !abandonSignal.isRaised else { return false }
         if PQisBusy(handle) == 0 {
             var rounds = 0
             while rounds < 4, Self.socketIsReadable(handle), PQconsumeInput(handle) == 1 { rounds += 1 }
@@ -115,12 +133,21 @@ public final class Connection {
     }
 
     /// The open handle, or a `.usage` error naming the statement when closed. Every call that sends something
-    /// takes the handle here, so a deferred BEGIN (`withDeferredTransaction`) goes out first.
+    /// takes the handle here, so a deferred BEGIN (`withDeferredTransaction`) goes out first, and a connection
+    /// abandoned from another thread (``CancelHandle/abandon(reason:)``) is closed instead of used.
+    /// - Throws: `.usage` when closed; `.abandoned` when abandoned (it is closed first).
     func openHandle(_ statementName: String?) throws(PostgresError) -> OpaquePointer {
         guard let handle else { throw PostgresError.usage("the connection is closed", statementName: statementName) }
+        if abandonSignal.isRaised {
+            let (host, port) = (target.host, target.port)
+            close()
+            throw PostgresError(
+                kind: .abandoned, message: "\(abandonSignal.reason); the connection was abandoned",
+                statementName: statementName, host: host, port: port)
+        }
         if beginIsDeferred {
             beginIsDeferred = false
-            try collect(PQexec(handle, "BEGIN"), statementName: "transaction.begin")
+            try collect(exchange("transaction.begin") { PQsendQuery($0, "BEGIN") }, statementName: "transaction.begin")
         }
         return handle
     }

@@ -10,6 +10,7 @@ extension PostgresError {
         }
         let lost = connection.map { PQstatus($0) == CONNECTION_BAD } ?? true
         let primary = field("M") ?? String(cString: PQresultErrorMessage(result))
+        let (host, port) = lost ? address(of: connection) : (nil, nil)
         return PostgresError(
             kind: lost ? .connection : .server,
             sqlState: field("C"),
@@ -19,19 +20,34 @@ extension PostgresError {
             constraint: field("n"),
             table: field("t"),
             column: field("c"),
-            statementName: statementName
+            statementName: statementName,
+            host: host,
+            port: port
         )
     }
 
-    /// The error libpq reports on the connection itself (connect failure, lost socket, send failure).
+    /// The error libpq reports on the connection itself (connect failure, lost socket, send failure), with the host
+    /// and port libpq was talking to.
     static func from(connection: OpaquePointer?, statementName: String?) -> PostgresError {
         let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "no connection"
         let lost = connection.map { PQstatus($0) == CONNECTION_BAD } ?? true
+        let (host, port) = address(of: connection)
         return PostgresError(
             kind: lost ? .connection : .server,
             message: message.isEmpty ? "libpq reported no message" : message.trimmingTrailingNewlines(),
-            statementName: statementName
+            statementName: statementName,
+            host: host,
+            port: port
         )
+    }
+
+    /// The host and port of a connection (for a failed connect: the last one libpq tried); nil when unknown.
+    private static func address(of connection: OpaquePointer?) -> (host: String?, port: String?) {
+        guard let connection else { return (nil, nil) }
+        func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+            pointer.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return (text(PQhost(connection)), text(PQport(connection)))
     }
 
     static func usage(_ message: String, statementName: String? = nil) -> PostgresError {

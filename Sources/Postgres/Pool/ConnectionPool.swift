@@ -48,18 +48,23 @@ public final class ConnectionPool: Sendable {
     /// Borrows a connection for the body's duration.
     /// - Parameters:
     ///   - timeout: seconds to wait when every connection is in use.
+    ///   - responseTimeout: the connection's ``Connection/responseTimeout`` while the body runs (a new connection
+    ///     has it from its first statement on); nil waits for every answer as long as it takes. The body may change
+    ///     it; the next borrower sets its own.
     ///   - body: runs with the connection, on the calling thread; must not keep it after returning.
     /// - Returns: what `body` returns.
     /// - Throws: `PostgresError` `.timeout` when none was free in time, `.usage` when the pool is closed,
     ///   `.connection` when a new connection cannot be opened; otherwise `body`'s error.
     @discardableResult
-    public func withConnection<T>(timeout: Double = 30, _ body: (Connection) throws -> T) throws -> T {
+    public func withConnection<T>(
+        timeout: Double = 30, responseTimeout: Double? = nil, _ body: (Connection) throws -> T
+    ) throws -> T {
         let nanoseconds = Int(max(0, min(timeout, 86_400)) * 1_000_000_000)
         guard permits.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success else {
             throw PostgresError(kind: .timeout, message: "no pooled connection became free within \(timeout) s")
         }
         defer { permits.signal() }
-        let connection = try checkOut()
+        let connection = try checkOut(responseTimeout: responseTimeout)
         let value: T
         do {
             value = try body(connection)
@@ -88,7 +93,7 @@ public final class ConnectionPool: Sendable {
     }
 
     /// Takes a healthy idle connection or reserves a slot and opens a new one (outside the lock).
-    private func checkOut() throws(PostgresError) -> Connection {
+    private func checkOut(responseTimeout: Double?) throws(PostgresError) -> Connection {
         while true {
             let taken: Result<Connection?, PostgresError> = state.withLock { state in
                 guard !state.closed else { return .failure(.usage("the connection pool is closed")) }
@@ -101,11 +106,15 @@ public final class ConnectionPool: Sendable {
             case .failure(let error):
                 throw error
             case .success(let connection?):
-                if connection.isHealthy { return connection }
+                if connection.isHealthy {
+                    connection.responseTimeout = responseTimeout
+                    return connection
+                }
                 discard(connection)
             case .success(nil):
                 do {
-                    let connection = try Connection(url: url, applicationName: applicationName, defaults: defaults)
+                    let connection = try Connection(
+                        url: url, applicationName: applicationName, defaults: defaults, responseTimeout: responseTimeout)
                     connection.reusesPreparedStatements = reusesPreparedStatements
                     return connection
                 } catch {

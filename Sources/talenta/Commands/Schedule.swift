@@ -11,7 +11,7 @@ struct ScheduleCommand: ParsableCommand {
         discussion: """
             Every worker evaluates the schedules (unless started with --no-schedules); each fire time enqueues \
             exactly one job. Payload templates may use {{fire_year}}, {{fire_month}}, {{fire_day}}, {{fire_date}}, \
-            {{fire_time}} and {{schedule}}; see the README (Schedules).
+            {{fire_time}} and {{schedule}}; see docs/operations.md (Schedules).
             """,
         subcommands: [Add.self, List.self, Remove.self, Enable.self, Disable.self])
 

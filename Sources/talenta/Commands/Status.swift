@@ -6,7 +6,7 @@ import JobQueue
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show jobs by kind and state, queues, throughput over the last hour, recent failures and workers.")
+        abstract: "Show jobs by kind and state, queues, throughput over the last hour, recent failures, workers and the cleanup of the job table.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -19,14 +19,21 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "The dead or stopped workers to show besides every live one (the rest are counted).")
     var workers = 20
 
+    @Option(help: "Seconds from which an open transaction counts as holding back the cleanup of queue.job (1-86400).")
+    var longTransaction: Double = 60
+
     func validate() throws {
         guard failures >= 0 else { throw ValidationError("--failures must not be negative") }
         guard workers >= 0 else { throw ValidationError("--workers must not be negative") }
+        guard longTransaction.isFinite, (1...86_400).contains(longTransaction) else {
+            throw ValidationError("--long-transaction must be between 1 and 86400 seconds")
+        }
     }
 
     func run() throws {
         let status = try OperatorConnection.with(database, action: "status") { connection in
-            try QueueStatus.read(failureLimit: failures, workerLimit: workers, on: connection)
+            try QueueStatus.read(
+                failureLimit: failures, workerLimit: workers, longTransactionSeconds: longTransaction, on: connection)
         }
         if json {
             let encoder = JSONEncoder()
@@ -78,7 +85,33 @@ struct StatusCommand: ParsableCommand {
                 + more(status.failuresNotShown, "failed attempt", "failed attempts", option: "--failures"),
             "Workers\n" + workers.rendered
                 + more(status.workersNotShown, "dead or stopped worker", "dead or stopped workers", option: "--workers"),
+            "Cleanup of queue.job\n" + cleanup(status.cleanup),
         ].joined(separator: "\n\n")
+    }
+
+    /// The job table's rows and vacuums, then who holds its cleanup back (or that nothing does).
+    static func cleanup(_ health: CleanupHealth) -> String {
+        var table = TextTable("LIVE ROWS", "DEAD ROWS", "LAST VACUUM (UTC)", "LAST AUTOVACUUM (UTC)")
+        table.append("\(health.liveRows)", "\(health.deadRows)", health.lastVacuumAt.map(time) ?? "never",
+                     health.lastAutovacuumAt.map(time) ?? "never")
+        var lines = [table.rendered]
+        let threshold = seconds(health.longTransactionSeconds)
+        if let holder = health.heldBackBy {
+            lines.append("""
+                WARNING: an open transaction has held back cleanup for \(seconds(holder.seconds)) (over \(threshold)): \
+                pid \(holder.pid), application \(holder.application.isEmpty ? "-" : holder.application), \
+                state \(holder.state); dead rows stay until it ends
+                """)
+        } else {
+            lines.append("No open transaction has held back cleanup for over \(threshold).")
+        }
+        if !health.seesAllSessions {
+            lines.append("""
+                Note: the schema owner sees only its own roles' sessions; GRANT pg_read_all_stats to it so that \
+                every session counts.
+                """)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The line under a cut list: "… and 12 more failed attempts (--failures N shows more)"; nothing when nothing

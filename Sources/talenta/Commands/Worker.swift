@@ -57,6 +57,16 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds a job may run unless its kind sets its own timeout (0.01-604800).")
     var jobTimeout: Double = 900
 
+    @Option(help: ArgumentHelp(
+        "Seconds a job's query gets to end after its cancel before the job is abandoned (0-3600).",
+        discussion: "Abandoned: its connection is closed, a timed-out attempt is recorded as failed from another connection, its slot takes new jobs and its lease is no longer extended."))
+    var cancelGrace: Double = 10
+
+    @Option(help: ArgumentHelp(
+        "Seconds the database gets to answer each of the worker's own statements before the connection is abandoned and replaced (0.1-3600).",
+        discussion: "Claim, heartbeat, completion, failure record, lease release and schedule evaluation; not the statements of the jobs themselves (--job-timeout bounds those)."))
+    var responseTimeout: Double = 10
+
     @Option(help: "Longest wait in seconds between reconnect attempts while the database is unreachable.")
     var reconnectMaxDelay: Double = 10
 
@@ -77,6 +87,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds between schedule evaluations (0.01-3600).")
     var scheduleInterval: Double = 10
 
+    @Option(help: "Seconds an open transaction may hold back the cleanup of queue.job before the worker warns about it (1-86400).")
+    var longTransaction: Double = 60
+
     @Option(help: .hidden)
     var clockFile: String?
 
@@ -84,10 +97,10 @@ struct WorkerCommand: ParsableCommand {
         WorkerConfiguration(
             concurrency: concurrency, queue: queue, pollInterval: pollInterval, lease: lease,
             exitWhenIdle: exitWhenIdle, idleGrace: idleGrace, listen: listen, defaultJobTimeout: jobTimeout,
-            shutdownTimeout: shutdownTimeout,
+            responseTimeout: responseTimeout, cancelGrace: cancelGrace, shutdownTimeout: shutdownTimeout,
             reconnectBackoff: ReconnectBackoff(maxDelay: reconnectMaxDelay),
             version: Talenta.configuration.version, claimAheadLimit: claimAhead, evaluateSchedules: schedules,
-            scheduleInterval: scheduleInterval)
+            scheduleInterval: scheduleInterval, longTransactionWarning: longTransaction)
     }
 
     func validate() throws {

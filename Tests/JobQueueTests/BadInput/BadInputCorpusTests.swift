@@ -2,11 +2,12 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Bad input of every sort, each of which must get a clear error (from the SQL function, or on the job row), while a
 /// running worker keeps completing the good jobs enqueued between them.
-@Suite("A corpus of bad inputs: clear errors, and the worker keeps serving")
+@Suite("A corpus of bad inputs: clear errors, and the worker keeps serving", .ownThread)
 struct BadInputCorpusTests {
     /// A payload type with several field types.
     struct Typed: Codable, Sendable {
@@ -45,6 +46,11 @@ struct BadInputCorpusTests {
         Refused(label: "kind with SQL", sql: "SELECT queue.enqueue('x''; DROP TABLE queue.job; --', '{}')", sqlState: "22023", message: "kind must be"),
         Refused(label: "kind in Greek", sql: "SELECT queue.enqueue('καλά', '{}')", sqlState: "22023", message: "kind must be"),
         Refused(label: "kind of 129 characters", sql: "SELECT queue.enqueue(repeat('k', 129), '{}')", sqlState: "22023", message: "kind must be 1-128"),
+        Refused(label: "unknown kind", sql: "SELECT queue.enqueue('test.nope', '{}')", sqlState: "22023", message: "queue.enqueue: unknown job kind 'test.nope': no migration or worker has registered it; known kinds: annual_review, assessment, noop, prune, recalculation, succession_planning, test.elsewhere, test.typed"),
+        Refused(label: "unknown kind that looks like SQL", sql: "SELECT queue.enqueue('select:1-from-queue.job', '{}')", sqlState: "22023", message: "unknown job kind 'select:1-from-queue.job'"),
+        Refused(label: "kind differing only in case", sql: "SELECT queue.enqueue('Test.Typed', '{}')", sqlState: "22023", message: "unknown job kind 'Test.Typed'"),
+        Refused(label: "typo of a built-in kind", sql: "SELECT queue.enqueue('anual_review', '{\"year\": 2026}')", sqlState: "22023", message: "unknown job kind 'anual_review'"),
+        Refused(label: "unknown kind in bulk", sql: "SELECT queue.enqueue_many('test.nope', ARRAY['{}']::jsonb[])", sqlState: "22023", message: "queue.enqueue_many: unknown job kind 'test.nope'"),
         Refused(label: "NULL payload", sql: "SELECT queue.enqueue('noop', NULL)", sqlState: "22004", message: "payload must not be NULL"),
         Refused(label: "unterminated JSON", sql: "SELECT queue.enqueue('noop', '{\"n\": 1')", sqlState: "22P02", message: "invalid input syntax for type json"),
         Refused(label: "JSON with trailing text", sql: "SELECT queue.enqueue('noop', '{\"n\": 1} x')", sqlState: "22P02", message: "type json"),
@@ -110,9 +116,7 @@ struct BadInputCorpusTests {
         Discarded(label: "JSON null payload", kind: "test.typed", payload: "null", errorKind: "undecodable_payload", message: "the top level"),
         Discarded(label: "empty object", kind: "test.typed", payload: "{}", errorKind: "undecodable_payload", message: "missing key"),
         Discarded(label: "nested 1,000 deep", kind: "test.typed", payload: #"{"n": "# + String(repeating: "[", count: 1_000) + String(repeating: "]", count: 1_000) + "}", errorKind: "undecodable_payload", message: "test.typed"),
-        Discarded(label: "unknown kind", kind: "test.nope", payload: "{}", errorKind: "unknown_kind", message: "unknown job kind 'test.nope'"),
-        Discarded(label: "unknown kind that looks like SQL", kind: "select:1-from-queue.job", payload: "{}", errorKind: "unknown_kind", message: "unknown job kind 'select:1-from-queue.job'"),
-        Discarded(label: "kind differing only in case", kind: "Test.Typed", payload: "{}", errorKind: "unknown_kind", message: "unknown job kind 'Test.Typed'"),
+        Discarded(label: "a kind registered by another worker, not by this one", kind: "test.elsewhere", payload: "{}", errorKind: "unknown_kind", message: "unknown job kind 'test.elsewhere'"),
     ]
 
     @Test("every bad input gets a clear error while the worker keeps completing good jobs")
@@ -125,6 +129,7 @@ struct BadInputCorpusTests {
         try connection.executeScript(
             "CREATE TABLE test_typed (job_id bigint PRIMARY KEY, n integer NOT NULL, name text NOT NULL)",
             name: "test.typed_table")
+        try QueueTestKit.registerKinds([Self.typed.name, "test.elsewhere"], on: connection)
         var registry = JobRegistry()
         registry.register(Self.typed) { payload, context in
             try context.connection.execute(

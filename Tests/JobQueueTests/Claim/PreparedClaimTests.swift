@@ -2,10 +2,11 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The worker's claim loop prepares the claim and runs it with its generic plan; the claims stay the same.
-@Suite("Claim: prepared, with the generic plan")
+@Suite("Claim: prepared, with the generic plan", .ownThread)
 struct PreparedClaimTests {
     @Test("a prepared claim on generic plans takes jobs in run order, each once, then the session's choice is reset")
     func genericPlanClaimsInOrder() throws {

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Claim: a claimed row that cannot be read back")
+@Suite("Claim: a claimed row that cannot be read back", .ownThread)
 struct UnreadableRowTests {
     @Test("an unreadable claimed row is discarded with a readable reason and the rest of the batch is returned")
     func unreadableRowDoesNotStrandTheBatch() throws {

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Enqueue many: queue.enqueue_many and the grouped Swift Enqueuer.enqueueMany")
+@Suite("Enqueue many: queue.enqueue_many and the grouped Swift Enqueuer.enqueueMany", .ownThread)
 struct EnqueueManyTests {
     /// Bad calls of queue.enqueue_many, the SQLSTATE and the message fragment each must produce.
     static let invalidCalls: [(label: String, sql: String, sqlState: String, message: String)] = [
@@ -55,6 +56,7 @@ struct EnqueueManyTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["record"], on: connection)
         let ids = try connection.execute("""
             SELECT queue.enqueue_many('record', array_agg(jsonb_build_object('n', n) ORDER BY n),
                                       queue => 'bulk', priority => 7, max_attempts => 3) AS ids
@@ -83,6 +85,7 @@ struct EnqueueManyTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["record"], on: connection)
         let pending = try QueueTestKit.scalar(
             "SELECT queue.enqueue('noop', '{}', job_key => 'k-pending')", as: Int64.self, on: connection)
         let otherKind = try QueueTestKit.scalar(
@@ -128,6 +131,7 @@ struct EnqueueManyTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds([QueueTestKit.record.name], on: connection)
         let later = Date(timeIntervalSince1970: 4_102_444_800)  // 2100-01-01, parked
         let requests = try (1...30).map { n in
             switch n % 3 {

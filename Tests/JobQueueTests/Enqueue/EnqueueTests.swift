@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Enqueue: queue.enqueue validation, job keys, and the Swift Enqueuer")
+@Suite("Enqueue: queue.enqueue validation, job keys, and the Swift Enqueuer", .ownThread)
 struct EnqueueTests {
     /// Bad arguments to queue.enqueue and the SQLSTATE and message fragment each must produce.
     static let invalidCalls: [(label: String, sql: String, sqlState: String, message: String)] = [
@@ -70,6 +71,7 @@ struct EnqueueTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds([QueueTestKit.record.name], on: connection)
         let runAt = Date(timeIntervalSinceNow: 3_600)
         let options = EnqueueOptions(queue: "reports", runAt: runAt, priority: 7, maxAttempts: 3, jobKey: "k-1")
         let id = try Enqueuer.enqueue(QueueTestKit.record, .init(n: 41), options: options, on: connection)
@@ -96,6 +98,7 @@ struct EnqueueTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds([QueueTestKit.record.name], on: connection)
         let requests = try (1...50).map { n in
             try JobRequest(QueueTestKit.record, .init(n: n), options: EnqueueOptions(priority: n % 3))
         }
@@ -211,7 +214,7 @@ struct EnqueueTests {
             Thread.sleep(forTimeInterval: 0.3)
             #expect(waited.withLock { $0 } == nil, "the second enqueue must wait for the first transaction")
             try holder.executeScript(outcome == "commit" ? "COMMIT" : "ROLLBACK", name: "test.end")
-            #expect(QueueTestKit.waitFor(timeout: 10) { waited.withLock { $0 } != nil })
+            #expect(QueueTestKit.waitFor(timeout: 60) { waited.withLock { $0 } != nil })
             let second = try #require(waited.withLock { $0 })
             if outcome == "commit" {
                 #expect(second == held)

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Job keys under concurrency")
+@Suite("Job keys under concurrency", .ownThread)
 struct JobKeyConcurrencyTests {
     @Test("ten concurrent enqueues of one job_key, some rolling back, leave exactly one job", arguments: [0, 1, 2])
     func tenConcurrentEnqueues(round: Int) throws {

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Wake-up notifications: one per statement and queue")
+@Suite("Wake-up notifications: one per statement and queue", .ownThread)
 struct WakeupTriggerTests {
     @Test("one INSERT of many jobs into two queues notifies each queue once; future jobs notify nobody")
     func oneNotificationPerStatementAndQueue() throws {

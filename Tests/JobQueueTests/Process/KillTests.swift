@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("kill -9 of worker processes in the middle of 2,000 jobs")
+@Suite("kill -9 of worker processes in the middle of 2,000 jobs", .ownThread)
 struct KillTests {
     @Test("four worker processes killed at random and restarted: every job completes exactly once, no result twice")
     func randomKillsLoseNothingAndDoubleNothing() throws {

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("talenta worker, migrate and enqueue as processes")
+@Suite("talenta worker, migrate and enqueue as processes", .ownThread)
 struct WorkerProcessTests {
     @Test("two worker processes draining one queue never run a job twice")
     func twoProcessesNeverRunAJobTwice() throws {
@@ -69,7 +70,7 @@ struct WorkerProcessTests {
         let worker = try TalentaProcess([
             "worker", "--database-url", database.url, "--concurrency", "2", "--poll-interval", "0.05",
         ])
-        let drained = try QueueTestKit.waitFor(timeout: 30) {
+        let drained = try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE state = 'completed'", as: Int.self, on: connection) == 5
         }

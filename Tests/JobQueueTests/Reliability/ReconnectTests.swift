@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("Reconnects: killed connections and the wake-up listener")
+@Suite("Reconnects: killed connections and the wake-up listener", .ownThread)
 struct ReconnectTests {
     /// The claim statement's text, as pg_stat_activity shows it for the worker's listening connection.
     static let claimFragment = "SET state = 'running'"
@@ -30,7 +31,7 @@ struct ReconnectTests {
                   AND position($1 IN query) > 0 AND backend_start > coalesce($2::timestamptz, '-infinity')
                 """, [Self.claimFragment, since], as: Int.self, on: connection) == 1
         }
-        #expect(try QueueTestKit.waitFor(timeout: 10) { try listening(since: nil) })
+        #expect(try QueueTestKit.waitFor(timeout: 60) { try listening(since: nil) })
 
         for round in 1...2 {
             let killedAt = try QueueTestKit.scalar("SELECT now()", as: Date.self, on: connection)
@@ -42,15 +43,15 @@ struct ReconnectTests {
             #expect(killed >= 1, "round \(round)")
             // A job enqueued while the worker is cut off is claimed by its first claim after reconnecting.
             let during = try Enqueuer.enqueue(NoopJob.kind, NoopJob.Payload(), on: connection)
-            #expect(try QueueTestKit.waitFor(timeout: 15) { try listening(since: killedAt) }, "round \(round)")
-            #expect(try QueueTestKit.waitFor(timeout: 10) {
+            #expect(try QueueTestKit.waitFor(timeout: 60) { try listening(since: killedAt) }, "round \(round)")
+            #expect(try QueueTestKit.waitFor(timeout: 60) {
                 try QueueTestKit.scalar(
                     "SELECT state = 'completed' FROM queue.job WHERE id = $1", [during], as: Bool.self, on: connection)
             }, "round \(round)")
 
             // Woken by NOTIFY on the new connection, not by the 30 s poll.
             let id = try Enqueuer.enqueue(NoopJob.kind, NoopJob.Payload(), on: connection)
-            #expect(try QueueTestKit.waitFor(timeout: 10) {
+            #expect(try QueueTestKit.waitFor(timeout: 60) {
                 try QueueTestKit.scalar(
                     "SELECT state = 'completed' FROM queue.job WHERE id = $1", [id], as: Bool.self, on: connection)
             }, "round \(round)")
@@ -75,7 +76,7 @@ struct ReconnectTests {
         let pool = try QueueTestKit.startPool(database, registry: registry, configuration: configuration)
         defer { QueueTestKit.stop(pool) }
         try connection.execute("SELECT queue.enqueue('noop', '{}') FROM generate_series(1, 20)", name: "test.enqueue")
-        #expect(try QueueTestKit.waitFor(timeout: 10) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE state = 'completed'", as: Int.self, on: connection) == 20
         })

@@ -1,5 +1,6 @@
 import JobQueue
 import Postgres
+import TestThreads
 import Testing
 
 /// A seeded generator so jitter tests are reproducible (SplitMix64).
@@ -15,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-@Suite("RetryPolicy: capped exponential backoff with jitter")
+@Suite("RetryPolicy: capped exponential backoff with jitter", .ownThread)
 struct RetryPolicyTests {
     @Test("nominal delays double from the base delay")
     func nominalDelaysDouble() {

@@ -1,5 +1,6 @@
 import Foundation
 import JobQueue
+import TestThreads
 import Testing
 
 /// UTC instants written compactly: `utc("2026-03-08T07:00")`.
@@ -55,7 +56,7 @@ private struct Seeded: RandomNumberGenerator {
     }
 }
 
-@Suite("CronExpression: parsing")
+@Suite("CronExpression: parsing", .ownThread)
 struct CronParsingTests {
     @Test("lists, ranges, steps, names and macros select the documented values", arguments: [
         ("*/15 * * * *", "0 15 30 45"),
@@ -147,7 +148,7 @@ struct CronParsingTests {
     }
 }
 
-@Suite("CronExpression: fire times in time zones")
+@Suite("CronExpression: fire times in time zones", .ownThread)
 struct CronZoneTests {
     @Test("the annual review schedule fires on 1 April 01:00 in Asia/Makassar (UTC+8, no DST)")
     func makassar() throws {
@@ -281,7 +282,7 @@ struct CronZoneTests {
     }
 }
 
-@Suite("CronExpression: the latest missed fire time")
+@Suite("CronExpression: the latest missed fire time", .ownThread)
 struct CronMissedTests {
     @Test("after ten minutes away, an every-minute schedule fires once, for the latest minute")
     func everyMinute() throws {

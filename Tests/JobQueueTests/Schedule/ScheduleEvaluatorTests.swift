@@ -3,6 +3,7 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// A clock the test sets by hand.
@@ -19,7 +20,7 @@ final class ManualClock: WallClock, @unchecked Sendable {
 
 func utcMinute(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + ":00Z")! }
 
-@Suite("Schedules: evaluation in the database")
+@Suite("Schedules: evaluation in the database", .ownThread)
 struct ScheduleEvaluatorTests {
     /// `schedule:<name>:<time>` keys of the jobs of a schedule, in fire order.
     static func jobKeys(_ name: String, on connection: Connection) throws -> [String] {
@@ -238,7 +239,7 @@ struct ScheduleEvaluatorTests {
                 #expect(text.contains(fragment.lowercased()), "\(schedule.name) \(schedule.cron): \(text)")
             }
         }
-        #expect(try ScheduleStore.list(on: connection).map(\.schedule.name) == ["annual-talent-review"])
+        #expect(try ScheduleStore.list(on: connection).map(\.schedule.name) == ["annual-talent-review", "retention"])
         #expect(try ScheduleStore.remove(named: "annual-talent-review", on: connection))
         #expect(try ScheduleStore.remove(named: "annual-talent-review", on: connection) == false)
     }

@@ -34,6 +34,12 @@ enum QueueTestKit {
         return (refused, try scalar("SELECT count(*) FROM queue.job", as: Int.self, on: connection))
     }
 
+    /// Registers job kinds in `queue.kind` (as a worker that runs them would), so that they may be enqueued before
+    /// the test's worker starts.
+    static func registerKinds(_ names: [String], on connection: Connection) throws {
+        try KindCatalog.register(names, registeredBy: "tests", on: connection)
+    }
+
     /// Creates `test_side(n int primary key, job_id bigint)`.
     static func createSideTable(on connection: Connection) throws {
         try connection.executeScript(
@@ -139,4 +145,13 @@ final class Locked<Value>: @unchecked Sendable {
     }
 
     var current: Value { withLock { $0 } }
+}
+
+extension Thread {
+    /// Sleeps until `instant` (at once when it has passed).
+    static func sleep(until instant: ContinuousClock.Instant) {
+        let remaining = instant - ContinuousClock.now
+        guard remaining > .zero else { return }
+        sleep(forTimeInterval: Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18)
+    }
 }

@@ -2,10 +2,11 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The claim-ahead buffer and batched completions (attempts whose handler writes nothing).
-@Suite("Claim ahead and batched completions: fenced, released on shutdown and when held too long, never doubled")
+@Suite("Claim ahead and batched completions: fenced, released on shutdown and when held too long, never doubled", .ownThread)
 struct ClaimAheadTests {
     /// A kind whose handler writes nothing to the database: it counts its runs in memory.
     static let counted = JobKind<QueueTestKit.Numbered>("test.counted")
@@ -46,6 +47,7 @@ struct ClaimAheadTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.counted"], on: connection)
         try connection.execute(
             "SELECT queue.enqueue('test.counted', jsonb_build_object('n', g)) FROM generate_series(1, 5000) AS g",
             name: "test.enqueue")
@@ -67,6 +69,7 @@ struct ClaimAheadTests {
     /// Enqueues 300 fast jobs (priority 0, they teach the worker that jobs are fast), one gate job (priority 1)
     /// and 300 jobs behind it (priority 2).
     private static func enqueueWarmGateAndTail(on connection: Connection) throws -> Int64 {
+        try QueueTestKit.registerKinds(["test.counted", "test.gate"], on: connection)
         try connection.execute(
             "SELECT queue.enqueue('test.counted', jsonb_build_object('n', g)) FROM generate_series(1, 300) AS g",
             name: "test.enqueue_warm")
@@ -110,9 +113,9 @@ struct ClaimAheadTests {
             database, registry: Self.registry(runs: runs, gateOpen: gateOpen, gateEntered: gateEntered),
             configuration: QueueTestKit.configuration(concurrency: 1, exitWhenIdle: false))
         defer { gateOpen.signal(); QueueTestKit.stop(pool) }
-        #expect(gateEntered.wait(timeout: .now() + 20) == .success)
+        #expect(gateEntered.wait(timeout: .now() + 60) == .success)
         var buffered = 0
-        #expect(try QueueTestKit.waitFor(timeout: 5) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             buffered = try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'running'", as: Int.self, on: connection)
             return buffered > 0
@@ -122,11 +125,11 @@ struct ClaimAheadTests {
             "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'running'", as: Int.self, on: connection)
 
         pool.shutdown()
-        #expect(try QueueTestKit.waitFor(timeout: 5) { try Self.releasedTail(on: connection) == buffered })
+        #expect(try QueueTestKit.waitFor(timeout: 60) { try Self.releasedTail(on: connection) == buffered })
         #expect(try QueueTestKit.scalar(
             "SELECT count(*) FROM queue.job WHERE state = 'running'", as: Int.self, on: connection) == 1)
         gateOpen.signal()
-        #expect(pool.waitUntilStopped(timeout: 20))
+        #expect(pool.waitUntilStopped(timeout: 60))
         #expect(pool.stopOutcome == .graceful)
         #expect(try QueueTestKit.scalar(
             "SELECT state FROM queue.job WHERE id = $1", [gateID], as: String.self, on: connection) == "completed")
@@ -149,22 +152,30 @@ struct ClaimAheadTests {
             database, registry: registry, configuration: QueueTestKit.configuration(concurrency: 1, lease: 3),
             workerID: "first")
         defer { gateOpen.signal(); QueueTestKit.stop(first) }
-        #expect(gateEntered.wait(timeout: .now() + 20) == .success)
-        #expect(try QueueTestKit.waitFor(timeout: 5) { try Self.releasedTail(on: connection) > 0 },
+        #expect(gateEntered.wait(timeout: .now() + 60) == .success)
+        #expect(try QueueTestKit.waitFor(timeout: 60) { try Self.releasedTail(on: connection) > 0 },
                 "the heartbeat releases jobs held ahead behind a slow job")
 
+        // The second worker runs until the test stops it: the first releases what it holds at each heartbeat,
+        // and a worker that exits when idle would leave the jobs still held by a live worker to that worker.
         let second = try QueueTestKit.startPool(
-            database, registry: registry, configuration: QueueTestKit.configuration(concurrency: 2),
+            database, registry: registry, configuration: QueueTestKit.configuration(concurrency: 2, exitWhenIdle: false),
             workerID: "second")
         defer { QueueTestKit.stop(second) }
-        #expect(try QueueTestKit.waitFor(timeout: 20) {
+        let drained = try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'completed'", as: Int.self,
                 on: connection) == 300
-        })
+        }
+        let tail = try connection.execute(
+            """
+            SELECT state || ' under ' || coalesce(locked_by, '-') || ', attempt ' || attempt || ': ' || count(*) AS s
+              FROM queue.job WHERE priority = 2 GROUP BY state, locked_by, attempt
+            """, name: "test.tail").rows.map { try $0.decode("s", as: String.self) }
+        #expect(drained, "the jobs behind the gate: \(tail)")
         gateOpen.signal()
-        #expect(first.waitUntilStopped(timeout: 20))
-        #expect(second.waitUntilStopped(timeout: 20))
+        #expect(first.waitUntilStopped(timeout: 60))
+        #expect(QueueTestKit.stop(second, timeout: 60))
         #expect(runs.current.count == 601)
         #expect(runs.current.values.allSatisfy { $0 == 1 }, "no job ran twice")
         #expect(try QueueTestKit.scalar(
@@ -192,9 +203,9 @@ struct ClaimAheadTests {
             database, registry: Self.registry(runs: runs, gateOpen: gateOpen, gateEntered: gateEntered),
             configuration: configuration)
         defer { gateOpen.signal(); QueueTestKit.stop(pool) }
-        #expect(gateEntered.wait(timeout: .now() + 20) == .success)
+        #expect(gateEntered.wait(timeout: .now() + 60) == .success)
         try QueueOperations.pause(queue: "default", on: connection)
-        #expect(try QueueTestKit.waitFor(timeout: 5) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE priority = 2 AND state = 'running'", as: Int.self,
                 on: connection) == 0
@@ -205,7 +216,7 @@ struct ClaimAheadTests {
             "SELECT count(*) FROM queue.job WHERE priority = 2 AND state <> 'available'", as: Int.self,
             on: connection) == 0, "nothing behind the gate ran or was claimed while paused")
         try QueueOperations.resume(queue: "default", on: connection)
-        #expect(try QueueTestKit.waitFor(timeout: 20) {
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT count(*) FROM queue.job WHERE state = 'completed'", as: Int.self, on: connection) == 601
         })

@@ -3,10 +3,11 @@ import JobQueue
 import Logging
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// `exitWhenIdle` waits for retries due within the idle grace, and says what it leaves behind.
-@Suite("Exit when idle")
+@Suite("Exit when idle", .ownThread)
 struct ExitWhenIdleTests {
     /// A kind that fails its first attempt and completes its second.
     static func failingOnce() -> JobRegistry {
@@ -41,6 +42,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.fail_once', '{\"n\": 7}')", as: Int64.self, on: connection)
@@ -76,6 +78,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         for n in 1...3 {
             try connection.execute("SELECT queue.enqueue('test.fail_once', jsonb_build_object('n', $1::int))", [n],
@@ -98,6 +101,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         for n in 1...2 {
             try connection.execute("SELECT queue.enqueue('test.fail_once', jsonb_build_object('n', $1::int))", [n],
@@ -126,6 +130,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try connection.execute("SELECT queue.enqueue('test.fail_once', '{\"n\": 1}')", name: "test.enqueue")
         try Self.hold(byWorker: "alive:1:00000000", leaseEnds: "10 minutes", lastSeen: "0 seconds", workerLease: 600,
                       on: connection)
@@ -149,6 +154,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try connection.execute("SELECT queue.enqueue('test.fail_once', '{\"n\": 1}')", name: "test.enqueue")
         try Self.hold(byWorker: "gone:1:00000000", leaseEnds: "1 hour", lastSeen: "1 minute", workerLease: 3,
                       on: connection)
@@ -164,6 +170,7 @@ struct ExitWhenIdleTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail_once"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.fail_once', '{\"n\": 8}')", as: Int64.self, on: connection)

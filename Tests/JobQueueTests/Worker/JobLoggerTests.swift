@@ -3,10 +3,11 @@ import JobQueue
 import Logging
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The logger a handler gets tags every record with its job and worker, whatever the handler adds.
-@Suite("Job logger")
+@Suite("Job logger", .ownThread)
 struct JobLoggerTests {
     struct Note: Codable, Sendable {
         let n: Int
@@ -18,6 +19,7 @@ struct JobLoggerTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.logs"], on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.logs', '{\"n\": 3}')", as: Int64.self, on: connection)
         var registry = JobRegistry()

@@ -2,9 +2,10 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
-@Suite("WorkerPool: claims, runs and completes jobs exactly once, retries and discards")
+@Suite("WorkerPool: claims, runs and completes jobs exactly once, retries and discards", .ownThread)
 struct WorkerPoolTests {
     @Test("1,000 jobs enqueued by SQL are each completed exactly once with concurrency 4")
     func thousandJobsExactlyOnce() throws {
@@ -12,6 +13,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.record"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         try connection.execute(
             "SELECT queue.enqueue('test.record', jsonb_build_object('n', g)) FROM generate_series(1, 1000) AS g",
@@ -53,6 +55,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.fail"], on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.fail', '{\"n\": 1}', max_attempts => 4)", as: Int64.self, on: connection)
         var registry = JobRegistry()
@@ -65,7 +68,7 @@ struct WorkerPoolTests {
             configuration: QueueTestKit.configuration(exitWhenIdle: false, retryPolicy: policy),
             logger: QueueTestKit.quietLogger)
         try pool.start()
-        let discarded = try QueueTestKit.waitFor(timeout: 30) {
+        let discarded = try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT state = 'discarded' FROM queue.job WHERE id = $1", [id], as: Bool.self, on: connection)
         }
@@ -109,6 +112,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["no.such.kind", "test.record"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         let unknown = try QueueTestKit.scalar(
             "SELECT queue.enqueue('no.such.kind', '{\"n\": 1}')", as: Int64.self, on: connection)
@@ -159,6 +163,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.permanent"], on: connection)
         let id = try QueueTestKit.scalar("SELECT queue.enqueue('test.permanent', '{\"n\": 9}')", as: Int64.self, on: connection)
         var registry = JobRegistry()
         registry.register(JobKind<QueueTestKit.Numbered>("test.permanent")) { payload, _ in
@@ -180,6 +185,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.write-then-throw"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         let id = try QueueTestKit.scalar(
             "SELECT queue.enqueue('test.write-then-throw', '{\"n\": 5}')", as: Int64.self, on: connection)
@@ -210,6 +216,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.stolen"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         // The thief is a live worker: an exit-when-idle pool leaves its running jobs to it.
         try connection.execute("""
@@ -243,6 +250,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.slow"], on: connection)
         let id = try QueueTestKit.scalar("SELECT queue.enqueue('test.slow', '{\"n\": 1}')", as: Int64.self, on: connection)
         let url = database.url
         let observed = Locked<[Double]>([])
@@ -273,6 +281,7 @@ struct WorkerPoolTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        try QueueTestKit.registerKinds(["test.gated"], on: connection)
         try QueueTestKit.createSideTable(on: connection)
         try connection.execute(
             "SELECT queue.enqueue('test.gated', jsonb_build_object('n', g)) FROM generate_series(1, 10) AS g",
@@ -289,10 +298,10 @@ struct WorkerPoolTests {
             configuration: QueueTestKit.configuration(concurrency: 2, exitWhenIdle: false),
             logger: QueueTestKit.quietLogger)
         try pool.start()
-        #expect(QueueTestKit.waitFor(timeout: 10) { started.current == 2 })
+        #expect(QueueTestKit.waitFor(timeout: 60) { started.current == 2 })
         #expect(pool.runningJobCount == 2)
         pool.shutdown()
-        #expect(pool.waitUntilStopped(timeout: 10))
+        #expect(pool.waitUntilStopped(timeout: 60))
         #expect(pool.runningJobCount == 0)
         #expect(throws: JobQueueError.self) { try pool.start() }
         #expect(try QueueTestKit.scalar("SELECT count(*) FROM test_side", as: Int.self, on: connection) == 2)
@@ -311,7 +320,7 @@ struct WorkerPoolTests {
         var registry = JobRegistry()
         NoopJob.register(into: &registry)
         var configuration = QueueTestKit.configuration(exitWhenIdle: false)
-        configuration.pollInterval = 30
+        configuration.pollInterval = 600
         let pool = try WorkerPool(
             databaseURL: database.url, registry: registry, configuration: configuration,
             logger: QueueTestKit.quietLogger)
@@ -324,12 +333,12 @@ struct WorkerPoolTests {
         Thread.sleep(forTimeInterval: 0.5)
         let enqueued = Date()
         let id = try Enqueuer.enqueue(NoopJob.kind, NoopJob.Payload(), on: connection)
-        let completed = try QueueTestKit.waitFor(timeout: 10) {
+        let completed = try QueueTestKit.waitFor(timeout: 60) {
             try QueueTestKit.scalar(
                 "SELECT state = 'completed' FROM queue.job WHERE id = $1", [id], as: Bool.self, on: connection)
         }
         #expect(completed)
-        #expect(Date().timeIntervalSince(enqueued) < 2, "woken by the notification, not the 30 s poll")
+        #expect(Date().timeIntervalSince(enqueued) < 60, "woken by the notification, not the 600 s poll")
     }
 
     @Test("invalid configuration is refused with the field named")

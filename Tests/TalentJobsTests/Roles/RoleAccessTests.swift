@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Logs in as a member of each group role of sql/0009_roles.sql and shows what it can and cannot do. Every denial is
 /// the server's 42501 (insufficient_privilege).
-@Suite("Roles: each group role can do its work and nothing else")
+@Suite("Roles: each group role can do its work and nothing else", .ownThread)
 struct RoleAccessTests {
     /// A migrated database with one login per group role.
     final class Logins {
@@ -162,6 +163,7 @@ struct RoleAccessTests {
             "DELETE FROM queue.job",
             "UPDATE queue.queue SET paused_at = NULL",
             "SELECT queue.prune()",
+            "SELECT queue.register_kinds(ARRAY['x'], 'y')",
             "SELECT * FROM queue.rescue_expired_leases()",
             "CREATE TABLE queue.mine (id integer)",
         ], on: connection)
@@ -260,6 +262,14 @@ struct RoleAccessTests {
              WHERE id = $1 RETURNING id
             """, [id]).rows.count
         #expect(claimed == 1)
+        // The worker runs the `prune` job, registers the kinds it runs and reads the cleanup health (sql/0018).
+        let pruned: Int = try ReviewTestKit.scalar("SELECT queue.prune()", on: connection)
+        #expect(pruned == 0)
+        let registered: Int = try ReviewTestKit.scalar(
+            "SELECT queue.register_kinds(ARRAY['noop', 'test.worker-kind'], 'tests')", on: connection)
+        #expect(registered == 1)
+        let dead: Int = try ReviewTestKit.scalar("SELECT dead_rows FROM queue.cleanup_health()", on: connection)
+        #expect(dead >= 0)
 
         try Self.expectDenied([
             "INSERT INTO hr.unit (unit_code) VALUES ('X')",
@@ -268,10 +278,10 @@ struct RoleAccessTests {
             "INSERT INTO queue.job (kind) VALUES ('noop')",
             "DELETE FROM queue.job",
             "DELETE FROM queue.worker",
+            "INSERT INTO queue.kind (name, registered_by) VALUES ('x', 'y')",
             "UPDATE queue.queue SET paused_at = now()",
             "SELECT queue.cancel(1)",
             "SELECT queue.pause('default')",
-            "SELECT queue.prune()",
             "TRUNCATE talent.assessment_result",
             "SELECT * FROM queue.job_counts",
             "CREATE TABLE talent.mine (id integer)",

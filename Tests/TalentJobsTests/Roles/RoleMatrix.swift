@@ -106,6 +106,8 @@ enum RoleMatrix {
         "queue.job":                Access("rw", "", "", ""),
         "queue.queue":              Access("r", "", "", ""),
         "queue.worker":             Access("raw", "", "", ""),
+        // the kinds that may be enqueued (sql/0018): registered by migrations and, through a function, workers.
+        "queue.kind":               Access("r", "r", "r", ""),
         // schedules: the worker reads and fires them through functions; operators manage them through functions.
         "queue.schedule":           Access("r", "r", "r", ""),
         "queue.schedule_fire":      Access("", "r", "r", ""),
@@ -133,8 +135,13 @@ enum RoleMatrix {
         "queue.pause(text)":                             Access("", "X", "", ""),
         "queue.resume(text)":                            Access("", "X", "", ""),
         "queue.rescue_expired_leases(integer)":          Access("X", "", "", ""),
-        "queue.prune(interval,interval,integer)":        none,
+        "queue.prune(interval,interval,integer)":        Access("X", "", "", ""),
         "queue.notify_inserted()":                       none,
+        // job kinds and cleanup health (sql/0018)
+        "queue.register_kinds(text[],text)":             Access("X", "", "", ""),
+        "queue.known_kind(text,text)":                   none,
+        "queue.schedule_kind_known()":                   none,
+        "queue.cleanup_health()":                        Access("X", "X", "X", ""),
         // schedules (sql/0005)
         "queue.is_time_zone(text)":                      none,
         "queue.cron_is_well_formed(text)":               none,

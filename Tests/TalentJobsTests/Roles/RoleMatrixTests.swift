@@ -1,10 +1,11 @@
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The catalog of a freshly migrated database against `RoleMatrix`: every object has a decision, and the grants are
 /// exactly the decision. A migration that adds a function, view or table fails here until the matrix covers it.
-@Suite("Roles: the privilege matrix covers every object")
+@Suite("Roles: the privilege matrix covers every object", .ownThread)
 struct RoleMatrixTests {
     /// Schemas other than public and the system's own.
     static let userSchemas = """

@@ -2,10 +2,11 @@ import Foundation
 import JobQueue
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// The new objects of sql/0005-0007 work for the group roles of sql/0009 (grants in sql/0010).
-@Suite("Roles: schedules and event-driven recalculation")
+@Suite("Roles: schedules and event-driven recalculation", .ownThread)
 struct ScheduleRoleTests {
     private struct FixedClock: WallClock {
         let instant: Date
@@ -42,7 +43,7 @@ struct ScheduleRoleTests {
         defer { operators.close() }
         try ScheduleStore.add(Schedule(name: "every-minute", cron: "* * * * *", timeZone: "UTC", kind: "noop"),
                               on: operators)
-        #expect(try ScheduleStore.list(on: operators).map(\.schedule.name) == ["annual-talent-review", "every-minute"])
+        #expect(try ScheduleStore.list(on: operators).map(\.schedule.name) == ["annual-talent-review", "every-minute", "retention"])
 
         let daemon = try worker.connect()
         defer { daemon.close() }

@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestThreads
 import Testing
 
 /// Worker processes run with their output in files (TalentaCommand), not pipes, so many processes at once stay cheap.
-@Suite("Schedules across worker processes")
+@Suite("Schedules across worker processes", .ownThread)
 struct ScheduleProcessTests {
     static func utcMinute(_ text: String) -> Date { ISO8601DateFormatter().date(from: text + ":00Z")! }
 
@@ -72,7 +73,7 @@ struct ScheduleProcessTests {
         // dozens of times before the clock moves on.
         for minute in 1...6 {
             try Self.setClock(clock, start.addingTimeInterval(Double(minute) * 60))
-            #expect(try ReviewTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == minute })
+            #expect(try ReviewTestKit.waitFor(timeout: 60) { try Self.fires("every-minute", on: connection) == minute })
             Thread.sleep(forTimeInterval: 0.3)
         }
         let firstGeneration = try connection.execute("SELECT DISTINCT fired_by FROM queue.schedule_fire",
@@ -82,14 +83,14 @@ struct ScheduleProcessTests {
         // Every worker is down while 07:02Z to 07:05Z pass; on restart the schedule fires once, for 07:05Z.
         try Self.setClock(clock, Self.utcMinute("2026-03-08T07:05").addingTimeInterval(30))
         workers = try Self.startWorkers(database, clock: clock)
-        #expect(try ReviewTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == 7 })
+        #expect(try ReviewTestKit.waitFor(timeout: 60) { try Self.fires("every-minute", on: connection) == 7 })
         Thread.sleep(forTimeInterval: 0.5)
         for minute in 6...7 {
             try Self.setClock(clock, Self.utcMinute("2026-03-08T07:00").addingTimeInterval(Double(minute) * 60 + 30))
-            #expect(try ReviewTestKit.waitFor(timeout: 30) { try Self.fires("every-minute", on: connection) == minute + 2 })
+            #expect(try ReviewTestKit.waitFor(timeout: 60) { try Self.fires("every-minute", on: connection) == minute + 2 })
             Thread.sleep(forTimeInterval: 0.3)
         }
-        let drained = try ReviewTestKit.waitFor(timeout: 30) {
+        let drained = try ReviewTestKit.waitFor(timeout: 60) {
             try ReviewTestKit.scalar("SELECT count(*) FROM queue.job WHERE state <> 'completed'", as: Int.self,
                                     on: connection) == 0
         }
