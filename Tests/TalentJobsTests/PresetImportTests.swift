@@ -38,7 +38,7 @@ struct PresetImportTests {
     }
 
     @Test("every row of golden-411 the validator accepted is stored and read back by the review as it was validated, invalid rows as markers of their kind")
-    func storedAsValidated() async throws {
+    func storedAsValidated() throws {
         let (stored, validated, markers, counts) = try {
             () throws -> ([String: EmployeeInput], [String: EmployeeInput], [String], [String]) in
             let database = try TestDatabase.create()
@@ -90,7 +90,7 @@ struct PresetImportTests {
     }
 
     @Test("an absent preset file leaves its history as it was; a header-only one would empty it and is refused by the shrink guard, unless allowed")
-    func snapshotSemantics() async throws {
+    func snapshotSemantics() throws {
         struct Seen: Sendable {
             var before: [String] = []
             var absent: [InputFile] = []
@@ -137,7 +137,7 @@ struct PresetImportTests {
     }
 
     @Test("an education.csv without the field_fit column clears the stored verdicts of the imported employees and says how many")
-    func fieldFitColumnLeftOut() async throws {
+    func fieldFitColumnLeftOut() throws {
         let (judged, missing, after) = try {
             () throws -> (Int, [String], Int) in
             let database = try TestDatabase.create()

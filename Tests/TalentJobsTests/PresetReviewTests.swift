@@ -66,7 +66,7 @@ struct PresetReviewTests {
     }
 
     @Test("golden-411: import, annual_review by SQL with the preset, worker, export match field by field; review-folder --rule-set gives the same files; stored indicator rows equal the engine's")
-    func goldenEndToEnd() async throws {
+    func goldenEndToEnd() throws {
         let seen = try { () throws -> EndToEnd in
             var seen = EndToEnd()
             let database = try TestDatabase.create()
@@ -129,7 +129,7 @@ struct PresetReviewTests {
     }
 
     @Test("every stored preset result replays from its stored inputs to the same fingerprint, fields, best box and points at stake")
-    func storedResultsReplay() async throws {
+    func storedResultsReplay() throws {
         let mismatches = try { () throws -> [String] in
             let (database, connection, periodID) = try Self.reviewedPreset()
             defer { database.drop() }
@@ -177,7 +177,7 @@ struct PresetReviewTests {
     /// a pool member (KRS_INSTANSI), krs_nasional false (box 8 is not national). PENUGASAN_TIM turns PRESENT with
     /// nothing at stake, where 15.0000 points were at stake before.
     @Test("one KETUA INSTANSI team decree inserted by SQL recalculates K16 from box 6 to box 8 (DOMAIN.md §12.4, §12.8)")
-    func teamDecreeMovesK16() async throws {
+    func teamDecreeMovesK16() throws {
         struct Seen: Sendable {
             var before: [String] = []
             var jobs: [String] = []
@@ -219,7 +219,7 @@ struct PresetReviewTests {
     }
 
     @Test("a row inserted by SQL into each of the preset's hr tables enqueues a recalculation of its employee")
-    func newTablesTrigger() async throws {
+    func newTablesTrigger() throws {
         let jobs = try { () throws -> [String: [String]] in
             let (database, connection, _) = try Self.reviewedPreset()
             defer { database.drop() }
@@ -269,7 +269,7 @@ struct PresetReviewTests {
     }
 
     @Test("sql/0020 installs exactly RuleSet.bkn411Preset; talenta rules list and show print its provenance")
-    func installedPreset() async throws {
+    func installedPreset() throws {
         struct Seen: Sendable {
             var equalAsJSON = false
             var decoded: RuleSet?
@@ -311,7 +311,7 @@ struct PresetReviewTests {
     }
 
     @Test("talenta rules activate bkn-411-2025/preset@1 moves a default review of golden-411 to golden-411's expected files; the default's results stay in the history")
-    func activation() async throws {
+    func activation() throws {
         struct Seen: Sendable {
             var statuses: [Int32] = []
             var errors = ""

@@ -120,6 +120,10 @@ struct RuleVersionTests {
         defer { database.drop() }
         let connection = try database.connect()
         defer { connection.close() }
+        // Only the preset that sql/0020 installs is stored; a refusal adds nothing.
+        let stored = "SELECT string_agg(name || '@' || version, ',' ORDER BY name, version) FROM talent.rule_set"
+        let before: String = try ReviewTestKit.scalar(stored, on: connection)
+        #expect(before == "bkn-411-2025/preset@1")
         let folder = try ReviewTestKit.temporaryFolder()
         let broken = folder.appendingPathComponent("broken.json")
         try #"{"name": "x", "version": 1}"#.write(to: broken, atomically: true, encoding: .utf8)
@@ -147,7 +151,7 @@ struct RuleVersionTests {
                 (error as? PostgresError)?.debugDescription.contains(fragment) ?? false
             }
         }
-        #expect(try ReviewTestKit.scalar("SELECT count(*) FROM talent.rule_set", on: connection) == 0)
+        #expect(try ReviewTestKit.scalar(stored, on: connection) == before)
         #expect {
             try connection.execute("SELECT talent.activate_rule_set(2026, 'nothing@1')", name: "test.activate")
         } throws: { error in
