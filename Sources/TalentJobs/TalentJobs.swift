@@ -4,9 +4,9 @@ public import JobQueue
 ///
 /// | kind | payload |
 /// |---|---|
-/// | `annual_review` | `{"year": 2026, "reference_date": "2026-03-31", "rule_set": "permenpanrb-3-2020/default@1"}` (rule_set optional) |
+/// | `annual_review` | `{"year": 2026, "reference_date": "2026-03-31", "rule_set": "permenpanrb-3-2020/default@1", "scenario": "preset"}` (rule_set and scenario optional) |
 /// | `assessment` | `{"period_id": 1, "employee_ids": [1, 2], "run_id": 1, "batch": 1}` (run_id and batch optional) |
-/// | `recalculation` | `{"year": 2026, "scope": {"nip": "…"}}`, `{"year": 2026, "scope": {"opd": "DISKOMINFO"}}` or `{"year": 2026, "scope": "everyone"}` |
+/// | `recalculation` | `{"year": 2026, "scope": {"nip": "…"}}`, `{"year": 2026, "scope": {"opd": "DISKOMINFO"}}` or `{"year": 2026, "scope": "everyone"}`, each with an optional `"scenario": "NAME"` |
 /// | `succession_planning` | `{"period_id": 1}` |
 public enum TalentJobs {
     /// Registers the handlers of `annual_review`, `assessment`, `recalculation` and `succession_planning`.

@@ -11,7 +11,7 @@ struct Talenta: ParsableCommand {
             SummaryCommand.self, ReportCommand.self, ReviewFolderCommand.self, DemoDataCommand.self,
             StatusCommand.self, CancelCommand.self, RetryCommand.self, PauseCommand.self, ResumeCommand.self,
             PruneCommand.self, ScheduleCommand.self, RulesCommand.self, OverrideCommand.self, ExplainCommand.self,
-            CompletenessCommand.self,
+            CompletenessCommand.self, ScenarioCommand.self,
         ]
     )
 }

@@ -38,8 +38,8 @@ public enum NineBoxSVG {
 
             """
         svg += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        svg += text(heading(year: year, section: section), x: 20, y: 34, size: 22, weight: "bold", cssClass: "title")
-        svg += text("\(counts.assessed) assessed, \(counts.placed) placed on the nine-box grid (PermenPANRB 3/2020)",
+        svg += SVGText.element(heading(year: year, section: section), x: 20, y: 34, size: 22, weight: "bold", cssClass: "title")
+        svg += SVGText.element("\(counts.assessed) assessed, \(counts.placed) placed on the nine-box grid (PermenPANRB 3/2020)",
                     x: 20, y: 60, size: 14, fill: "#444444", cssClass: "subtitle")
 
         for (row, boxes) in NineBoxLayout.rows.enumerated() {
@@ -61,22 +61,22 @@ public enum NineBoxSVG {
         var g = "<g class=\"box\" id=\"box-\(box)\" data-box=\"\(box)\" data-row=\"\(row)\" data-column=\"\(column)\">\n"
         g += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellWidth)\" height=\"\(cellHeight)\" fill=\"\(fill(ofBox: box))\" "
             + "stroke=\"#ffffff\" stroke-width=\"3\"/>\n"
-        g += text("Kotak \(box)", x: x + 10, y: y + 22, size: 14, weight: "bold", fill: "#1a1a1a", cssClass: "box-number")
+        g += SVGText.element("Kotak \(box)", x: x + 10, y: y + 22, size: 14, weight: "bold", fill: "#1a1a1a", cssClass: "box-number")
         let people = counts.people[box] ?? []
         if people.isEmpty {
-            g += text("\(count)", x: x + cellWidth / 2, y: y + 88, size: 40, weight: "bold", anchor: "middle",
+            g += SVGText.element("\(count)", x: x + cellWidth / 2, y: y + 88, size: 40, weight: "bold", anchor: "middle",
                       fill: "#1a1a1a", cssClass: "count")
-            g += text(String(format: "%.1f%%", share), x: x + cellWidth / 2, y: y + 116, size: 14, anchor: "middle",
+            g += SVGText.element(String(format: "%.1f%%", share), x: x + cellWidth / 2, y: y + 116, size: 14, anchor: "middle",
                       fill: "#333333", cssClass: "share")
         } else {
-            g += text("\(count)", x: x + cellWidth - 10, y: y + 24, size: 18, weight: "bold", anchor: "end",
+            g += SVGText.element("\(count)", x: x + cellWidth - 10, y: y + 24, size: 18, weight: "bold", anchor: "end",
                       fill: "#1a1a1a", cssClass: "count")
             for (index, person) in people.prefix(maxPeoplePerCell).enumerated() {
-                g += text(clipped(person.label, to: 32), x: x + 10, y: y + 42 + index * 13, size: 10,
+                g += SVGText.element(clipped(person.label, to: 32), x: x + 10, y: y + 42 + index * 13, size: 10,
                           fill: "#1a1a1a", cssClass: "person")
             }
             if count > min(people.count, maxPeoplePerCell) {
-                g += text("+ \(count - min(people.count, maxPeoplePerCell)) more", x: x + 10,
+                g += SVGText.element("+ \(count - min(people.count, maxPeoplePerCell)) more", x: x + 10,
                           y: y + 42 + maxPeoplePerCell * 13, size: 10, fill: "#333333", cssClass: "more")
             }
         }
@@ -87,18 +87,18 @@ public enum NineBoxSVG {
     private static func axes() -> String {
         var a = ""
         for (row, level) in NineBoxLayout.kinerjaRows.enumerated() {
-            a += text(level, x: gridLeft - 12, y: gridTop + row * cellHeight + cellHeight / 2 + 5, size: 13,
+            a += SVGText.element(level, x: gridLeft - 12, y: gridTop + row * cellHeight + cellHeight / 2 + 5, size: 13,
                       weight: "bold", anchor: "end", fill: "#333333", cssClass: "kinerja-level")
         }
         for (column, level) in NineBoxLayout.potensiColumns.enumerated() {
-            a += text(level, x: gridLeft + column * cellWidth + cellWidth / 2, y: gridTop + gridHeight + 24, size: 13,
+            a += SVGText.element(level, x: gridLeft + column * cellWidth + cellWidth / 2, y: gridTop + gridHeight + 24, size: 13,
                       weight: "bold", anchor: "middle", fill: "#333333", cssClass: "potensi-level")
         }
         let axisX = 28
         let middleY = gridTop + gridHeight / 2
         a += "<text x=\"\(axisX)\" y=\"\(middleY)\" font-size=\"15\" font-weight=\"bold\" text-anchor=\"middle\" "
             + "fill=\"#1a1a1a\" transform=\"rotate(-90 \(axisX) \(middleY))\" class=\"axis\">KINERJA (performance) →</text>\n"
-        a += text("POTENSI (potential) →", x: gridLeft + gridWidth / 2, y: gridTop + gridHeight + 52, size: 15,
+        a += SVGText.element("POTENSI (potential) →", x: gridLeft + gridWidth / 2, y: gridTop + gridHeight + 52, size: 15,
                   weight: "bold", anchor: "middle", fill: "#1a1a1a", cssClass: "axis")
         return a
     }
@@ -109,25 +109,15 @@ public enum NineBoxSVG {
         var p = "<g class=\"not-placed\" data-count=\"\(counts.notPlaced)\">\n"
         p += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(sideWidth)\" height=\"\(cellHeight)\" fill=\"#eeeeee\" "
             + "stroke=\"#999999\" stroke-dasharray=\"6 4\"/>\n"
-        p += text("Belum terpetakan", x: x + 12, y: y + 24, size: 14, weight: "bold", fill: "#1a1a1a", cssClass: "label")
-        p += text("(not placed: no SKP", x: x + 12, y: y + 42, size: 11, fill: "#444444", cssClass: "label")
-        p += text("in the last 4 years)", x: x + 12, y: y + 56, size: 11, fill: "#444444", cssClass: "label")
-        p += text("\(counts.notPlaced)", x: x + sideWidth / 2, y: y + 112, size: 40, weight: "bold", anchor: "middle",
+        p += SVGText.element("Belum terpetakan", x: x + 12, y: y + 24, size: 14, weight: "bold", fill: "#1a1a1a", cssClass: "label")
+        p += SVGText.element("(not placed: no SKP", x: x + 12, y: y + 42, size: 11, fill: "#444444", cssClass: "label")
+        p += SVGText.element("in the last 4 years)", x: x + 12, y: y + 56, size: 11, fill: "#444444", cssClass: "label")
+        p += SVGText.element("\(counts.notPlaced)", x: x + sideWidth / 2, y: y + 112, size: 40, weight: "bold", anchor: "middle",
                   fill: "#1a1a1a", cssClass: "count")
         p += "</g>\n"
         return p
     }
 
-    /// A `<text>` element; `content` is escaped.
-    private static func text(
-        _ content: String, x: Int, y: Int, size: Int, weight: String? = nil, anchor: String? = nil,
-        fill: String = "#000000", cssClass: String
-    ) -> String {
-        var attributes = "x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" fill=\"\(fill)\" class=\"\(cssClass)\""
-        if let weight { attributes += " font-weight=\"\(weight)\"" }
-        if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
-        return "<text \(attributes)>\(Escaping.markup(content))</text>\n"
-    }
 
     /// "Talent review Y: name (CODE)" in at most ``maxHeadingLength`` characters: a long name is cut and ends in
     /// "…", the OPD code never is.

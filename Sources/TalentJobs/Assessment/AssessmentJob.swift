@@ -90,7 +90,8 @@ public enum AssessmentJob {
                 if finishedRun { try SuccessionPlanningJob.enqueue(periodID: period.id, runID: runID, on: connection) }
             }
             context.logger.info("assessment batch written", metadata: [
-                "period.year": "\(period.year)", "employees": "\(batch.inputs.count)",
+                "period.year": "\(period.year)", "period.scenario": "\(period.scenario?.rawValue ?? "")",
+                "employees": "\(batch.inputs.count)",
                 "placements": "\(placements.count)", "run.finished": "\(finishedRun)",
             ])
         }

@@ -37,6 +37,7 @@ enum ReviewFanOut {
         })
         context.logger.info("review run started", metadata: [
             "run.id": "\(runID)", "run.kind": "\(kind.rawValue)", "period.year": "\(period.year)",
+            "period.scenario": "\(period.scenario?.rawValue ?? "")",
             "batches": "\(enqueued)", "employees": "\(employees)",
         ])
         return (runID, enqueued)

@@ -1,9 +1,10 @@
 public import JobQueue
 import TalentStore
 
-/// `recalculation` {year, scope}: re-assesses one employee (`{"nip": "…"}`), one OPD (`{"opd": "…"}`) or everyone
-/// (`"everyone"`) for the existing period of a year, fanning out like `annual_review`; the last batch then refreshes
-/// the period's succession plans. Use it after correcting HR data.
+/// `recalculation` {year, scope, scenario?}: re-assesses one employee (`{"nip": "…"}`), one OPD (`{"opd": "…"}`) or
+/// everyone (`"everyone"`) for the existing official period of a year, or for its scenario `scenario`, fanning out like
+/// `annual_review`; the last batch then refreshes the period's succession plans. Use it after correcting HR data (HR
+/// changes recalculate the official period by themselves; a scenario only when asked).
 public enum RecalculationJob {
     /// Who is re-assessed.
     public enum Scope: Codable, Sendable, Hashable {
@@ -63,10 +64,13 @@ public enum RecalculationJob {
         /// Y of an existing review period.
         public var year: Int
         public var scope: Scope
+        /// The name of an existing scenario of the year (see `ScenarioName`); nil for the official period.
+        public var scenario: String?
 
-        public init(year: Int, scope: Scope) {
+        public init(year: Int, scope: Scope, scenario: String? = nil) {
             self.year = year
             self.scope = scope
+            self.scenario = scenario
         }
     }
 
@@ -74,12 +78,13 @@ public enum RecalculationJob {
     public static let kind = JobKind<Payload>("recalculation")
 
     /// The handler.
-    /// - Throws: `PermanentJobError` when the year has no period or the scope names no employee or OPD;
-    ///   `PostgresError` (retried).
+    /// - Throws: `PermanentJobError` when the year has no such period (official, or the scenario named), the scenario
+    ///   name is malformed, or the scope names no employee or OPD; `PostgresError` (retried).
     @Sendable
     public static func run(_ payload: Payload, _ context: JobContext) throws {
         try Permanent.guarding {
-            let (period, _) = try ReviewPeriods.find(year: payload.year, on: context.connection)
+            let scenario = try payload.scenario.map(ScenarioName.init)
+            let (period, _) = try ReviewPeriods.find(year: payload.year, scenario: scenario, on: context.connection)
             try ReviewFanOut.start(period: period, kind: .recalculation, scope: payload.scope.population,
                                        context: context)
         }

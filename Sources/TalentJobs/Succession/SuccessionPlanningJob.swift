@@ -41,7 +41,8 @@ public enum SuccessionPlanningJob {
                                         context: period.context)
             try SuccessionPlanStore.replace(periodID: period.id, with: plans, source: context.job.id, on: connection)
             context.logger.info("succession plans written", metadata: [
-                "period.year": "\(period.year)", "targets": "\(plans.count)", "pool.members": "\(members)",
+                "period.year": "\(period.year)", "period.scenario": "\(period.scenario?.rawValue ?? "")",
+                "targets": "\(plans.count)", "pool.members": "\(members)",
             ])
         }
     }

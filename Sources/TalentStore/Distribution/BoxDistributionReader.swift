@@ -45,7 +45,7 @@ public enum BoxDistributionReader {
         }
     }
 
-    /// Every placed employee of year Y's review with NIP and name, ordered by OPD code, box, name and NIP. Names are
+    /// Every placed employee of year Y's official review with NIP and name, ordered by OPD code, box, name and NIP. Names are
     /// personal data kept in `hr.employee`: this needs read access to hr (the worker's or the owner's login), which
     /// `talenta_reader` does not have.
     /// - Parameters: as ``counts(year:opdCode:on:)``.
@@ -60,7 +60,8 @@ public enum BoxDistributionReader {
               JOIN hr.employee e ON e.id = r.employee_id
               JOIN hr.position pos ON pos.position_code = e.position_code
               JOIN talent.opd o ON o.unit_code = pos.unit_code
-             WHERE p.year = $1::integer AND r.box IS NOT NULL AND ($2::text IS NULL OR o.opd_code = $2::text)
+             WHERE p.year = $1::integer AND p.scenario IS NULL AND r.box IS NOT NULL
+               AND ($2::text IS NULL OR o.opd_code = $2::text)
              ORDER BY o.opd_code, r.box, e.name, r.nip
             """, [year, opdCode], name: "talent.report_people").rows.map { row in
             PlacedEmployee(opdCode: try row.decode("opd_code"), box: try row.decode("box"),

@@ -18,6 +18,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A value the request names lies outside what the tables can hold (a review year outside
         /// `ReviewPeriods.years`, a rule-set version outside `RuleSetStore.versions`); checked before any statement.
         public static let outOfRange = Code("out_of_range")
+        /// A name the request gives is not well formed (a scenario name: see `ScenarioName`).
+        public static let invalidName = Code("invalid_name")
         /// A request that contradicts the stored data (e.g. a reference date outside the review year).
         public static let conflict = Code("conflict")
     }

@@ -3,11 +3,12 @@ public import Talent
 
 /// A stored review read back as the rules' `ReviewResult`, for the §11 result files.
 public enum ReviewResultReader {
-    /// The placements and succession plans of year Y's period and the rejections of the latest import.
-    /// - Throws: `StoreError` (`.notFound`) when the year has no review period; `.invalidStoredValue` for stored
-    ///   rows that do not form the rules' values; `PostgresError`.
-    public static func read(year: Int, on connection: Connection) throws -> ReviewResult {
-        let period = try ReviewPeriods.find(year: year, on: connection).period
+    /// The placements and succession plans of year Y's official period (or of its scenario `scenario`) and the
+    /// rejections of the latest import.
+    /// - Throws: `StoreError` (`.notFound`) when the year has no such period; `.invalidStoredValue` for stored rows
+    ///   that do not form the rules' values; `PostgresError`.
+    public static func read(year: Int, scenario: ScenarioName? = nil, on connection: Connection) throws -> ReviewResult {
+        let period = try ReviewPeriods.find(year: year, scenario: scenario, on: connection).period
         return ReviewResult(
             placements: try PlacementReader.placements(periodID: period.id, on: connection),
             plans: try SuccessionPlanStore.plans(periodID: period.id, on: connection),

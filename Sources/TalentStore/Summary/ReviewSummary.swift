@@ -1,9 +1,17 @@
 public import Postgres
+import Talent
 
 /// The headline numbers of a stored review: the nine-box distribution, the talent pool and succession coverage.
 public struct ReviewSummary: Hashable, Sendable {
     /// Y.
     public var year: Int
+    /// The scenario summarised; nil for the official review.
+    public var scenario: ScenarioName?
+    /// The period's rule set, `name@version`.
+    public var ruleSetID: String
+    /// Where the rule set comes from when it says (the BKN 411/2025 preset: reconstructed, not checked against the
+    /// Lampiran); nil otherwise.
+    public var provenance: String?
     /// Employees per box (kotak) 1 … 9; a box with nobody is absent.
     public var boxes: [Int: Int]
     /// Assessed employees with no box (BELUM_TERPETAKAN).
@@ -28,11 +36,12 @@ public struct ReviewSummary: Hashable, Sendable {
     /// Employees with no result in the period: ``employees`` minus ``assessed``.
     public var notInReview: Int { withoutResult.values.reduce(0, +) }
 
-    /// Reads the summary of year Y (five queries).
-    /// - Throws: `StoreError` (`.notFound`) when the year has no review period; `PostgresError`.
-    public static func read(year: Int, on connection: Connection) throws -> ReviewSummary {
-        let period = try ReviewPeriods.find(year: year, on: connection).period
-        var summary = ReviewSummary(year: year, boxes: [:], notPlaced: 0, poolSize: 0, targetPositions: 0,
+    /// Reads the summary of year Y's official review, or of its scenario `scenario` (five queries).
+    /// - Throws: `StoreError` (`.notFound`) when the year has no such period; `PostgresError`.
+    public static func read(year: Int, scenario: ScenarioName? = nil, on connection: Connection) throws -> ReviewSummary {
+        let (period, rules) = try ReviewPeriods.find(year: year, scenario: scenario, on: connection)
+        var summary = ReviewSummary(year: year, scenario: scenario, ruleSetID: rules.id, provenance: rules.provenance,
+                                    boxes: [:], notPlaced: 0, poolSize: 0, targetPositions: 0,
                                     noSuccessor: 0, noReadyNow: 0, employees: 0, withoutResult: [:])
         for row in try connection.execute("""
             SELECT box, count(*) AS employees FROM talent.assessment_result WHERE period_id = $1 GROUP BY box

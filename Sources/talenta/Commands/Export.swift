@@ -5,8 +5,9 @@ import Postgres
 import Talent
 import TalentStore
 
-/// `talenta export --year Y [--format csv|xlsx] DIR`: writes the result files of a stored review (DOMAIN.md §11):
-/// placements, succession, rejected and indicators, as CSV or as Excel workbooks. rejected holds the rows the latest
+/// `talenta export --year Y [--scenario NAME] [--format csv|xlsx] DIR`: writes the result files of a stored review (the
+/// official one, or a what-if scenario) (DOMAIN.md §11): placements, succession, rejected and indicators, as CSV or as
+/// Excel workbooks. rejected holds the rows the latest
 /// import rejected; indicators the rows of each result's explanation (none for results stored before migration 0017).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,13 +18,18 @@ struct ExportCommand: ParsableCommand {
             indicators.csv. --format xlsx writes the same rows as placements.xlsx, succession.xlsx, rejected.xlsx and \
             indicators.xlsx, one worksheet \
             each with a bold, frozen header: NIPs and codes are text cells (an 18-digit NIP never becomes \
-            1.98501E+17), years, ranks, boxes and scores are numbers (scores with 2 decimals).
+            1.98501E+17), years, ranks, boxes and scores are numbers (scores with 2 decimals). --scenario NAME \
+            writes a what-if scenario of the year in the same files (rejected holds the latest import's rows, as for \
+            the official review).
             """)
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "The review year Y.")
     var year: Int
+
+    @Option(help: "A what-if scenario of the year (talenta scenario list) instead of the official review.")
+    var scenario: String?
 
     @Option(help: "The file format: csv (DOMAIN.md §11) or xlsx (Excel, LibreOffice).")
     var format: TableFormat = .csv
@@ -36,7 +42,8 @@ struct ExportCommand: ParsableCommand {
         do {
             let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-export")
             defer { connection.close() }
-            let result = try ReviewResultReader.read(year: year, on: connection)
+            let result = try ReviewResultReader.read(year: year, scenario: try scenario.map(ScenarioName.init),
+                                                     on: connection)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let files = try ResultFiles.write(result, to: folder, format: format)
             print("Wrote \(result.placements.count) placements, \(result.plans.count) succession plans and "

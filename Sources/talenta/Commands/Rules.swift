@@ -167,7 +167,8 @@ struct RulesCommand: ParsableCommand {
                 defer { connection.close() }
                 for row in try connection.execute("""
                     SELECT r.name || '@' || r.version AS id, to_char(r.created_at, 'YYYY-MM-DD HH24:MI') AS created,
-                           coalesce(string_agg(p.year::text, ', ' ORDER BY p.year), '') AS years,
+                           coalesce(string_agg(p.year::text || coalesce(' (scenario ' || p.scenario || ')', ''),
+                                               ', ' ORDER BY p.year, p.scenario NULLS FIRST), '') AS years,
                            coalesce(r.parameters ->> 'provenance', '') AS provenance
                       FROM talent.rule_set r
                       LEFT JOIN talent.review_period p ON p.rule_set_name = r.name AND p.rule_set_version = r.version

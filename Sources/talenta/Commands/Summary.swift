@@ -4,8 +4,9 @@ import Postgres
 import Talent
 import TalentStore
 
-/// `talenta summary --year Y`: the nine-box distribution of a stored review as the regulation draws the grid
-/// (PermenPANRB 3/2020: potensi across, kinerja up), then the pool and succession coverage.
+/// `talenta summary --year Y [--scenario NAME]`: the nine-box distribution of a stored review (the official one, or a
+/// what-if scenario) as the regulation draws the grid (PermenPANRB 3/2020: potensi across, kinerja up), then the pool
+/// and succession coverage.
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
@@ -16,12 +17,15 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "The review year Y.")
     var year: Int
 
+    @Option(help: "A what-if scenario of the year (talenta scenario list) instead of the official review.")
+    var scenario: String?
+
     func run() throws {
         let summary: ReviewSummary
         do {
             let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-summary")
             defer { connection.close() }
-            summary = try ReviewSummary.read(year: year, on: connection)
+            summary = try ReviewSummary.read(year: year, scenario: try scenario.map(ScenarioName.init), on: connection)
         } catch {
             throw CommandFailure("summary failed", error)
         }
@@ -35,7 +39,9 @@ enum NineBoxGrid {
     static let cell = 14
 
     static func render(_ s: ReviewSummary) -> String {
-        var lines = [headline(s), ""]
+        var rules = "Rule set: \(s.ruleSetID)"
+        if let provenance = s.provenance { rules += " (\(provenance))" }
+        var lines = [headline(s), rules, ""]
         lines.append(String(repeating: " ", count: label + 1)
                      + PotensiLevel.allCases.map { center($0.rawValue, width: cell - 1) + " " }.joined() + " <- potensi")
         let rule = String(repeating: " ", count: label) + "+" + String(repeating: String(repeating: "-", count: cell - 1) + "+", count: 3)
@@ -60,9 +66,10 @@ enum NineBoxGrid {
     }
 
     /// "Talent review Y: A assessed of N employees, P placed on the nine-box grid; M not in the review (BERHENTI j,
-    /// PENSIUN k)": who has no result, by employment state, so the gap between N and A is explained.
+    /// PENSIUN k)": who has no result, by employment state, so the gap between N and A is explained. A scenario's
+    /// begins "Talent review Y, scenario NAME: …".
     static func headline(_ s: ReviewSummary) -> String {
-        var text = "Talent review \(s.year): \(s.assessed) assessed of \(s.employees) employees, "
+        var text = "Talent review \(s.year)" + (s.scenario.map { ", scenario \($0)" } ?? "") + ": \(s.assessed) assessed of \(s.employees) employees, "
             + "\(s.assessed - s.notPlaced) placed on the nine-box grid"
         if s.notInReview > 0 {
             let states = s.withoutResult.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }

@@ -100,6 +100,14 @@ enum RoleMatrix {
         "talent.completeness_employee": Access("r", "", "r", ""),
         "talent.completeness_indicator": Access("r", "", "r", ""),
         "talent.completeness_opd":  Access("r", "", "r", ""),
+        // what-if scenarios and their comparison (sql/0022): read like the other result views.
+        "talent.scenarios":         Access("r", "", "r", ""),
+        "talent.scenario_placement_change": Access("r", "", "r", ""),
+        "talent.scenario_box_transition": Access("r", "", "r", ""),
+        "talent.scenario_pool_change": Access("r", "", "r", ""),
+        "talent.scenario_successor_change": Access("r", "", "r", ""),
+        "talent.scenario_indicator_change": Access("r", "", "r", ""),
+        "talent.scenario_comparison": Access("r", "", "r", ""),
         // queue: the worker claims, heartbeats and completes (UPDATE); jobs are only added through queue.enqueue.
         "queue.job":                Access("rw", "", "", ""),
         "queue.queue":              Access("r", "", "", ""),
@@ -190,6 +198,9 @@ enum RoleMatrix {
         "talent.explanation_adjustment(jsonb)":          Access("X", "", "X", ""),
         "talent.explanation_adjustments(jsonb)":         Access("X", "", "X", ""),
         "talent.explanation_part(jsonb)":                Access("X", "", "X", ""),
+        // what-if scenarios (sql/0022): dropping one is the migration owner's (talenta scenario drop)
+        "talent.drop_scenario(integer,text)":            none,
+        "talent.refuse_scenario_override()":             none,
     ]
 
     /// Functions a group role may execute that deliberately run with the caller's rights (the caller already holds
