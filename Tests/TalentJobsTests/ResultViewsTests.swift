@@ -76,6 +76,18 @@ struct ResultViewsTests {
         #expect(lines.contains { $0.hasPrefix("Talent pool") && $0.hasSuffix(" \(poolSize)") })
         let targets = Set(successionRows.map { $0[0] }).count
         #expect(lines.contains { $0.hasPrefix("Target positions") && $0.hasSuffix(" \(targets)") })
+        #expect(!summary.output.contains("Still running"), "a finished review is not partial:\n\(summary.output)")
+
+        // A run whose batches are not all done (a worker killed mid-review) makes the summary say it is partial.
+        try connection.execute("""
+            INSERT INTO talent.review_run (period_id, kind, batches_total, batches_done)
+            SELECT id, 'recalculation', 3, 1 FROM talent.review_period WHERE year = 2026 AND scenario IS NULL
+            """, name: "test.unfinished_run")
+        let partial = try TalentaCommand.run(["summary", "--database-url", database.url, "--year", "2026"])
+        #expect(partial.status == 0, "summary failed: \(partial.errors)")
+        let still = "Still running: recalculation with 1 of 3 batches done, so the figures below are partial "
+            + "(succession is planned after the last batch)"
+        #expect(partial.output.split(separator: "\n").map(String.init).dropFirst(2).first == still, "\(partial.output)")
     }
 
     @Test("a recalculation of one OPD rewrites only that OPD's results, and an unknown OPD is refused")

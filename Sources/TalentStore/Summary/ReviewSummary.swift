@@ -30,19 +30,31 @@ public struct ReviewSummary: Hashable, Sendable {
     /// BERHENTI by default), and anyone imported after the review (until a recalculation assesses them).
     public var withoutResult: [String: Int]
 
+    /// The period's review runs (an annual review or a recalculation) whose batches are not all done yet, oldest
+    /// first: while one is listed, the figures are partial (succession is planned after a run's last batch).
+    public var unfinishedRuns: [UnfinishedRun]
+
+    /// A review run still in progress: its job kind and its assessment batches done of all.
+    public struct UnfinishedRun: Hashable, Sendable {
+        public var kind: String
+        public var batchesDone: Int
+        public var batchesTotal: Int
+    }
+
     /// Everyone assessed: placed plus not placed.
     public var assessed: Int { boxes.values.reduce(0, +) + notPlaced }
 
     /// Employees with no result in the period: ``employees`` minus ``assessed``.
     public var notInReview: Int { withoutResult.values.reduce(0, +) }
 
-    /// Reads the summary of year Y's official review, or of its scenario `scenario` (five queries).
+    /// Reads the summary of year Y's official review, or of its scenario `scenario` (six queries).
     /// - Throws: `StoreError` (`.notFound`) when the year has no such period; `PostgresError`.
     public static func read(year: Int, scenario: ScenarioName? = nil, on connection: Connection) throws -> ReviewSummary {
         let (period, rules) = try ReviewPeriods.find(year: year, scenario: scenario, on: connection)
         var summary = ReviewSummary(year: year, scenario: scenario, ruleSetID: rules.id, provenance: rules.provenance,
                                     boxes: [:], notPlaced: 0, poolSize: 0, targetPositions: 0,
-                                    noSuccessor: 0, noReadyNow: 0, employees: 0, withoutResult: [:])
+                                    noSuccessor: 0, noReadyNow: 0, employees: 0, withoutResult: [:],
+                                    unfinishedRuns: [])
         for row in try connection.execute("""
             SELECT box, count(*) AS employees FROM talent.assessment_result WHERE period_id = $1 GROUP BY box
             """, [period.id], name: "talent.summary_boxes").rows {
@@ -71,6 +83,14 @@ public struct ReviewSummary: Hashable, Sendable {
              GROUP BY e.state
             """, [period.id], name: "talent.summary_not_in_review").rows {
             summary.withoutResult[try row.decode("state", as: String.self)] = try row.decode("employees", as: Int.self)
+        }
+        for row in try connection.execute("""
+            SELECT kind, batches_done, batches_total FROM talent.review_run
+             WHERE period_id = $1 AND finished_at IS NULL ORDER BY id
+            """, [period.id], name: "talent.summary_unfinished_runs").rows {
+            summary.unfinishedRuns.append(UnfinishedRun(kind: try row.decode("kind", as: String.self),
+                                                        batchesDone: try row.decode("batches_done", as: Int.self),
+                                                        batchesTotal: try row.decode("batches_total", as: Int.self)))
         }
         return summary
     }

@@ -41,7 +41,12 @@ enum NineBoxGrid {
     static func render(_ s: ReviewSummary) -> String {
         var rules = "Rule set: \(s.ruleSetID)"
         if let provenance = s.provenance { rules += " (\(provenance))" }
-        var lines = [headline(s), rules, ""]
+        var lines = [headline(s), rules]
+        for run in s.unfinishedRuns {
+            lines.append("Still running: \(run.kind) with \(run.batchesDone) of \(run.batchesTotal) batches done, so the "
+                         + "figures below are partial (succession is planned after the last batch)")
+        }
+        lines.append("")
         lines.append(String(repeating: " ", count: label + 1)
                      + PotensiLevel.allCases.map { center($0.rawValue, width: cell - 1) + " " }.joined() + " <- potensi")
         let rule = String(repeating: " ", count: label) + "+" + String(repeating: String(repeating: "-", count: cell - 1) + "+", count: 3)
