@@ -151,7 +151,67 @@ struct RuleVersionTests {
                 (error as? PostgresError)?.debugDescription.contains(fragment) ?? false
             }
         }
+        // The axes' arithmetic (sql/0023): a preset copy whose kinerja weights sum to 97, a default copy whose
+        // re-weighting case sums to 99, cut-offs out of order. Each would be discarded by every recalculation.
+        let preset = try JSONSerialization.jsonObject(with: JSONEncoder().encode(RuleSet.bkn411Preset)) as! [String: Any]
+        let standard = try JSONSerialization.jsonObject(with: JSONEncoder().encode(RuleSet.default)) as! [String: Any]
+        func edited(_ document: [String: Any], _ change: (inout [String: Any]) -> Void) throws -> String {
+            var copy = document
+            copy["name"] = "edited"
+            change(&copy)
+            return String(decoding: try JSONSerialization.data(withJSONObject: copy), as: UTF8.self)
+        }
+        let weight97 = try edited(preset) { document in
+            var kinerja = document["kinerja"] as! [String: Any]
+            var indicators = kinerja["indicators"] as! [[String: Any]]
+            indicators[0]["weight"] = (indicators[0]["weight"] as! NSNumber).intValue - 3
+            kinerja["indicators"] = indicators
+            document["kinerja"] = kinerja
+        }
+        let case99 = try edited(standard) { document in
+            var potensi = document["potensi"] as! [String: Any]
+            var weighting = potensi["weighting"] as! [String: Any]
+            var cases = weighting["cases"] as! [[String: Any]]
+            var weights = cases[0]["weights"] as! [String: Any]
+            let first = weights.keys.sorted()[0]
+            weights[first] = (weights[first] as! NSNumber).intValue - 1
+            cases[0]["weights"] = weights
+            weighting["cases"] = cases
+            potensi["weighting"] = weighting
+            document["potensi"] = potensi
+        }
+        let swapped = try edited(preset) { document in
+            var potensi = document["potensi"] as! [String: Any]
+            potensi["cutOffs"] = ["MENENGAH": 80, "TINGGI": 60]
+            document["potensi"] = potensi
+        }
+        for (json, fragment) in [
+            (weight97, #"the weights of "kinerja.indicators" sum to 97"#),
+            (case99, #"of "potensi" sum to 99"#),
+            (swapped, #"the cut-off of TINGGI (60) must be above that of MENENGAH (80) in "potensi""#),
+        ] {
+            #expect {
+                try connection.execute("SELECT talent.add_rule_set_version($1::jsonb)", [json], name: "test.add")
+            } throws: { error in
+                (error as? PostgresError)?.sqlState == "22023"
+                    && (error as? PostgresError)?.debugDescription.contains(fragment) ?? false
+            }
+        }
         #expect(try ReviewTestKit.scalar(stored, on: connection) == before)
+        // A document stored past the checks (as one stored before sql/0023 could be) is not activated.
+        try connection.execute("INSERT INTO talent.rule_set (name, version, parameters) VALUES ('edited', 1, $1::jsonb)",
+                               [weight97], name: "test.store_unchecked")
+        try connection.execute(
+            "INSERT INTO talent.review_period (year, reference_date, rule_set_name, rule_set_version) "
+                + "VALUES (2026, '2026-03-31', 'bkn-411-2025/preset', 1)", name: "test.period")
+        #expect {
+            try connection.execute("SELECT talent.activate_rule_set(2026, 'edited@1')", name: "test.activate")
+        } throws: { error in
+            (error as? PostgresError)?.debugDescription.contains("sum to 97, not 100") ?? false
+        }
+        let active: String = try ReviewTestKit.scalar(
+            "SELECT rule_set_name || '@' || rule_set_version FROM talent.review_period WHERE year = 2026", on: connection)
+        #expect(active == "bkn-411-2025/preset@1")
         #expect {
             try connection.execute("SELECT talent.activate_rule_set(2026, 'nothing@1')", name: "test.activate")
         } throws: { error in

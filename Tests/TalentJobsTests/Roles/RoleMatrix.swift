@@ -164,6 +164,7 @@ enum RoleMatrix {
         // rule-set versions and result history (sql/0005): the migration owner's (talenta rules)
         "talent.enqueue_coalesced(text,jsonb,text)":     none,
         "talent.check_rule_set(jsonb)":                  none,
+        "talent.check_rule_set_axes(jsonb)":             none,
         "talent.add_rule_set_version(jsonb)":            none,
         "talent.activate_rule_set(integer,text)":        none,
         "talent.keep_replaced_results()":                none,
