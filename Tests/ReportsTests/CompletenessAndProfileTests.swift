@@ -184,7 +184,7 @@ struct CompletenessAndProfileTests {
         let longName = NineBoxReport.Section(
             opdCode: "DPMPTSP", title: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bontang",
             counts: NineBoxReportTests.counts)
-        try Data(NineBoxSVG.document(year: 2026, section: longName).utf8)
+        try Data(NineBoxSVG.document(year: 2026, ruleSet: NineBoxReportTests.rules, section: longName).utf8)
             .write(to: url.appendingPathComponent("nine-box-long-name.svg"))
     }
 }

@@ -13,6 +13,25 @@ struct NineBoxReportTests {
     static let counts = NineBoxCounts(
         boxes: [1: 11, 2: 22, 3: 33, 4: 44, 5: 55, 6: 66, 7: 77, 8: 88, 9: 99], notPlaced: 7)
 
+    static let rules = NineBoxReport.RuleSetLabel(id: "permenpanrb-3-2020/default@1", provenance: nil)
+    static let preset = NineBoxReport.RuleSetLabel(
+        id: "bkn-411-2025/preset@1",
+        provenance: "reconstructed from public implementations of Kepka BKN 411/2025; not checked against its Lampiran")
+
+    @Test("the SVG and the HTML name the rule set, and the preset's provenance (issue 15: wherever a user sees it)")
+    func ruleSetLabel() throws {
+        let svg = NineBoxSVG.document(year: 2026, ruleSet: Self.preset, section: Self.section(nil, "Kota", Self.counts))
+        let root = try #require(try XMLDocument(data: Data(svg.utf8)).rootElement())
+        let label = try root.nodes(forXPath: "//*[local-name()='text'][@class='rule-set']").map { $0.stringValue ?? "" }
+        #expect(label == ["Rule set bkn-411-2025/preset@1 (reconstructed from public implementations of Kepka BKN "
+                          + "411/2025; not checked against its Lampiran)"])
+        let html = NineBoxHTML.document(NineBoxReport(year: 2026, ruleSet: Self.preset,
+                                                      summary: Self.section(nil, "Kota", Self.counts), opds: []))
+        #expect(html.contains("<p class=\"rule-set\">Rule set bkn-411-2025/preset@1 (reconstructed from public"))
+        let plain = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section(nil, "Kota", Self.counts))
+        #expect(plain.contains(">Rule set permenpanrb-3-2020/default@1</text>"))
+    }
+
     static func section(_ code: String?, _ title: String, _ counts: NineBoxCounts) -> NineBoxReport.Section {
         NineBoxReport.Section(opdCode: code, title: title, counts: counts)
     }
@@ -32,7 +51,7 @@ struct NineBoxReportTests {
 
     @Test("the SVG is well-formed XML with nine cells in the right places and the right numbers")
     func svgCells() throws {
-        let svg = NineBoxSVG.document(year: 2026, section: Self.section(nil, "Kota Contoh", Self.counts))
+        let svg = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section(nil, "Kota Contoh", Self.counts))
         let document = try XMLDocument(data: Data(svg.utf8))
         let root = try #require(document.rootElement())
         #expect(root.name == "svg")
@@ -73,7 +92,7 @@ struct NineBoxReportTests {
     func escaping() throws {
         var counts = Self.counts
         counts.people = [9: [ReportPerson(nip: "1990", name: "A <b>&\"'</b> Z")]]
-        let svg = NineBoxSVG.document(year: 2026, section: Self.section("X&Y", "<script>alert(1)</script>", counts))
+        let svg = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section("X&Y", "<script>alert(1)</script>", counts))
         let document = try XMLDocument(data: Data(svg.utf8))
         #expect(!svg.contains("<script>"))
         let title = try document.nodes(forXPath: "//*[@class='title']").first?.stringValue
@@ -86,18 +105,18 @@ struct NineBoxReportTests {
     func longNameKeepsCode() throws {
         let name = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bontang Provinsi Kalimantan Timur"
         for code in ["DPMPTSP", "DINAS-PENANAMAN-MODAL-PTSP"] {
-            let svg = NineBoxSVG.document(year: 2026, section: Self.section(code, name, Self.counts))
+            let svg = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section(code, name, Self.counts))
             let document = try XMLDocument(data: Data(svg.utf8))
             let title = try #require(try document.nodes(forXPath: "//*[@class='title']").first?.stringValue)
             #expect(title.hasSuffix("… (\(code))"), "\(title)")
             #expect(title.hasPrefix("Talent review 2026: Dinas Penanaman"))
             #expect(title.count == 68, "\(title.count): \(title)")
         }
-        let short = NineBoxSVG.document(year: 2026, section: Self.section("BPKAD", "Badan Keuangan", Self.counts))
+        let short = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section("BPKAD", "Badan Keuangan", Self.counts))
         #expect(short.contains(">Talent review 2026: Badan Keuangan (BPKAD)</text>"))
-        let codeOnly = NineBoxSVG.document(year: 2026, section: Self.section("BPKAD", "BPKAD", Self.counts))
+        let codeOnly = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section("BPKAD", "BPKAD", Self.counts))
         #expect(codeOnly.contains(">Talent review 2026: BPKAD</text>"))
-        let city = NineBoxSVG.document(year: 2026, section: Self.section(nil, String(repeating: "Kota ", count: 20), Self.counts))
+        let city = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section(nil, String(repeating: "Kota ", count: 20), Self.counts))
         #expect(try XMLDocument(data: Data(city.utf8)).nodes(forXPath: "//*[@class='title']").first?.stringValue?.count == 68)
     }
 
@@ -109,7 +128,7 @@ struct NineBoxReportTests {
             Self.section("SETDA", "Sekretariat Daerah", NineBoxCounts(boxes: [7: 4, 8: 1], notPlaced: 2)),
         ]
         let city = opds.reduce(NineBoxCounts(boxes: [:], notPlaced: 0)) { $0 + $1.counts }
-        let report = NineBoxReport(year: 2026, summary: Self.section(nil, "City", city), opds: opds)
+        let report = NineBoxReport(year: 2026, ruleSet: Self.rules, summary: Self.section(nil, "City", city), opds: opds)
         let html = NineBoxHTML.document(report)
         let document = try XMLDocument(data: Data(html.utf8))
         let sections = try document.nodes(forXPath: "//*[local-name()='section'][@class='opd']")
@@ -140,8 +159,8 @@ struct NineBoxReportTests {
         let withoutNames = NineBoxCounts(boxes: [9: 1], notPlaced: 0)
         for (counts, shows) in [(withNames, true), (withoutNames, false)] {
             let opd = Self.section("BPKAD", "BPKAD", counts)
-            let html = NineBoxHTML.document(NineBoxReport(year: 2026, summary: Self.section(nil, "City", counts), opds: [opd]))
-            let svg = NineBoxSVG.document(year: 2026, section: opd)
+            let html = NineBoxHTML.document(NineBoxReport(year: 2026, ruleSet: Self.rules, summary: Self.section(nil, "City", counts), opds: [opd]))
+            let svg = NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: opd)
             #expect(html.contains("Siti Contoh") == shows)
             #expect(svg.contains("Siti Contoh") == shows)
             #expect(html.contains(person.nip) == shows)
@@ -153,7 +172,7 @@ struct NineBoxReportTests {
     func crowdedCell() throws {
         let people = (0..<20).map { ReportPerson(nip: String(format: "1990010120150310%02d", $0), name: "Person \($0)") }
         let counts = NineBoxCounts(boxes: [5: 25], notPlaced: 0, people: [5: people])
-        let document = try XMLDocument(data: Data(NineBoxSVG.document(year: 2026, section: Self.section(nil, "C", counts)).utf8))
+        let document = try XMLDocument(data: Data(NineBoxSVG.document(year: 2026, ruleSet: Self.rules, section: Self.section(nil, "C", counts)).utf8))
         let cell = try #require(try document.nodes(forXPath: "//*[@data-box='5']").first as? XMLElement)
         #expect(Self.texts(cell)["person"]?.count == NineBoxSVG.maxPeoplePerCell)
         #expect(Self.texts(cell)["more"] == ["+ \(25 - NineBoxSVG.maxPeoplePerCell) more"])

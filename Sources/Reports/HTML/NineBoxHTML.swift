@@ -7,7 +7,8 @@ public enum NineBoxHTML {
     public static func document(_ report: NineBoxReport) -> String {
         var html = "<section class=\"summary\" id=\"summary\">\n"
         html += "<h1>\(Escaping.markup("Talent review \(report.year): \(report.summary.heading)"))</h1>\n"
-        html += NineBoxSVG.element(year: report.year, section: report.summary)
+        html += "<p class=\"rule-set\">\(Escaping.markup(report.ruleSet.text))</p>\n"
+        html += NineBoxSVG.element(year: report.year, ruleSet: report.ruleSet, section: report.summary)
         if !report.opds.isEmpty {
             html += "<table class=\"opd-index\">\n<tr><th>OPD</th><th>Assessed</th><th>Placed</th><th>Not placed</th>"
                 + "<th>Boxes 7-9</th></tr>\n"
@@ -25,7 +26,7 @@ public enum NineBoxHTML {
         for opd in report.opds {
             html += "<section class=\"opd\" id=\"\(anchor(opd))\" data-opd=\"\(Escaping.markup(opd.opdCode ?? ""))\">\n"
             html += "<h2>\(Escaping.markup(opd.heading))</h2>\n"
-            html += NineBoxSVG.element(year: report.year, section: opd)
+            html += NineBoxSVG.element(year: report.year, ruleSet: report.ruleSet, section: opd)
             html += peopleTable(opd.counts)
             html += "</section>\n"
         }

@@ -29,15 +29,36 @@ public struct NineBoxReport: Sendable, Hashable {
         }
     }
 
+    /// The rule set a review applied, as every drawing of its grid names it (issue 15: the BKN 411/2025 preset is
+    /// labelled as reconstructed wherever a user sees it).
+    public struct RuleSetLabel: Sendable, Hashable {
+        /// `name@version`, e.g. "bkn-411-2025/preset@1".
+        public var id: String
+        /// Where the rule set comes from when it says, e.g. "reconstructed from public implementations of Kepka BKN
+        /// 411/2025; not checked against its Lampiran"; nil otherwise.
+        public var provenance: String?
+
+        public init(id: String, provenance: String?) {
+            self.id = id
+            self.provenance = provenance
+        }
+
+        /// "Rule set bkn-411-2025/preset@1 (reconstructed …)" or "Rule set permenpanrb-3-2020/default@1".
+        public var text: String { "Rule set \(id)" + (provenance.map { " (\($0))" } ?? "") }
+    }
+
     /// The review year Y.
     public var year: Int
+    /// The rule set of the review.
+    public var ruleSet: RuleSetLabel
     /// The headline grid: the whole city, or the one OPD asked for.
     public var summary: Section
     /// One grid per OPD, in the order to show them (empty when the report covers one OPD only).
     public var opds: [Section]
 
-    public init(year: Int, summary: Section, opds: [Section]) {
+    public init(year: Int, ruleSet: RuleSetLabel, summary: Section, opds: [Section]) {
         self.year = year
+        self.ruleSet = ruleSet
         self.summary = summary
         self.opds = opds
     }

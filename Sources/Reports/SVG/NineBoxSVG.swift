@@ -23,13 +23,14 @@ public enum NineBoxSVG {
     static var width: Int { gridLeft + gridWidth + 30 + sideWidth + 20 }
     static var height: Int { gridTop + gridHeight + 80 }
 
-    /// The grid of `section` for year `year` as a complete SVG document (with the XML declaration).
-    public static func document(year: Int, section: NineBoxReport.Section) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element(year: year, section: section)
+    /// The grid of `section` for year `year` under `ruleSet` as a complete SVG document (with the XML declaration).
+    public static func document(year: Int, ruleSet: NineBoxReport.RuleSetLabel, section: NineBoxReport.Section) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element(year: year, ruleSet: ruleSet, section: section)
     }
 
-    /// The grid as an `<svg>` element, to stand alone or to be placed inside an HTML page.
-    public static func element(year: Int, section: NineBoxReport.Section) -> String {
+    /// The grid as an `<svg>` element, to stand alone or to be placed inside an HTML page. Below the heading: the
+    /// counts, then the rule set with its provenance (`class="rule-set"`).
+    public static func element(year: Int, ruleSet: NineBoxReport.RuleSetLabel, section: NineBoxReport.Section) -> String {
         let counts = section.counts
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" \
@@ -40,7 +41,8 @@ public enum NineBoxSVG {
         svg += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         svg += SVGText.element(heading(year: year, section: section), x: 20, y: 34, size: 22, weight: "bold", cssClass: "title")
         svg += SVGText.element("\(counts.assessed) assessed, \(counts.placed) placed on the nine-box grid (PermenPANRB 3/2020)",
-                    x: 20, y: 60, size: 14, fill: "#444444", cssClass: "subtitle")
+                    x: 20, y: 58, size: 14, fill: "#444444", cssClass: "subtitle")
+        svg += SVGText.element(ruleSet.text, x: 20, y: 78, size: 12, fill: "#444444", cssClass: "rule-set")
 
         for (row, boxes) in NineBoxLayout.rows.enumerated() {
             for (column, box) in boxes.enumerated() {

@@ -69,6 +69,19 @@ public enum BoxDistributionReader {
         }
     }
 
+    /// The rule set of year Y's official review, `name@version`, and its provenance when the rule set states one
+    /// (the BKN 411/2025 preset: reconstructed, not checked against the Lampiran). Reads `talent.review_periods`
+    /// only, so a `talenta_reader` login may call it.
+    /// - Throws: `StoreError` `.notFound` when Y has no review period; `PostgresError`.
+    public static func ruleSet(year: Int, on connection: Connection) throws -> (id: String, provenance: String?) {
+        guard let row = try connection.execute(
+            "SELECT rule_set, provenance FROM talent.review_periods WHERE year = $1::integer", [year],
+            name: "talent.report_rule_set").rows.first else {
+            throw StoreError(.notFound, "there is no review period for \(year)")
+        }
+        return (try row.decode("rule_set"), try row.decode("provenance"))
+    }
+
     private static func requirePeriod(_ year: Int, on connection: Connection) throws {
         let found = try connection.execute(
             "SELECT 1 FROM talent.review_periods WHERE year = $1::integer", [year], name: "talent.report_period")

@@ -16,7 +16,9 @@ struct ReportCommand: ParsableCommand {
             The format follows the file name: .svg draws one grid (the city, or the OPD given with --opd); .html \
             draws the summary grid, an index of OPDs and one section per OPD, each printed on its own page; .xlsx \
             writes the figures as worksheets: grid (box by box, and the not placed), opds (one row per OPD with \
-            its count in each box) and, with --names, people (OPD, box, NIP, name; NIPs as text cells). The \
+            its count in each box), with --names people (OPD, box, NIP, name; NIPs as text cells), and review (the \
+            year, its rule set and the rule set's provenance). Every format names the review's rule set (the BKN \
+            411/2025 preset with its provenance: reconstructed, not checked against the Lampiran). The \
             report shows counts only and reads only the talent views, so a talenta_reader login may run it; \
             --names also lists each placed employee's NIP and name (keep such a file where personal data may be \
             kept) and, since names are personal data in hr, needs the worker's or the owner's login.
@@ -58,14 +60,18 @@ struct ReportCommand: ParsableCommand {
             defer { connection.close() }
             let counts = try BoxDistributionReader.counts(year: year, opdCode: opd, on: connection)
             let people = names ? try BoxDistributionReader.placedEmployees(year: year, opdCode: opd, on: connection) : []
-            report = Self.report(year: year, opd: opd, counts: counts, people: people)
+            let rules = try BoxDistributionReader.ruleSet(year: year, on: connection)
+            report = Self.report(year: year, ruleSet: .init(id: rules.id, provenance: rules.provenance), opd: opd,
+                                 counts: counts, people: people)
         } catch {
             throw CommandFailure("report failed", error)
         }
         let file = URL(fileURLWithPath: out)
         do {
             switch format ?? .svg {
-            case .svg: try Data(NineBoxSVG.document(year: year, section: report.summary).utf8).write(to: file, options: .atomic)
+            case .svg:
+                try Data(NineBoxSVG.document(year: year, ruleSet: report.ruleSet, section: report.summary).utf8)
+                    .write(to: file, options: .atomic)
             case .html: try Data(NineBoxHTML.document(report).utf8).write(to: file, options: .atomic)
             case .xlsx: try ResultTable.writeWorkbook(ReportTables.tables(report), to: file)
             }
@@ -92,7 +98,7 @@ struct ReportCommand: ParsableCommand {
     /// Builds the report from the stored counts (and people, when asked for): the summary is the city, or the one
     /// OPD asked for (then without OPD sections).
     static func report(
-        year: Int, opd: String?, counts: [BoxDistributionReader.BoxCount], people: [BoxDistributionReader.PlacedEmployee]
+        year: Int, ruleSet: NineBoxReport.RuleSetLabel, opd: String?, counts: [BoxDistributionReader.BoxCount], people: [BoxDistributionReader.PlacedEmployee]
     ) -> NineBoxReport {
         var sections = [NineBoxReport.Section]()
         for (code, rows) in Dictionary(grouping: counts, by: \.opdCode).sorted(by: { $0.key < $1.key }) {
@@ -107,10 +113,10 @@ struct ReportCommand: ParsableCommand {
         }
         if let opd {
             let only = sections.first ?? .init(opdCode: opd, title: opd, counts: NineBoxCounts(boxes: [:], notPlaced: 0))
-            return NineBoxReport(year: year, summary: only, opds: [])
+            return NineBoxReport(year: year, ruleSet: ruleSet, summary: only, opds: [])
         }
         let city = sections.reduce(NineBoxCounts(boxes: [:], notPlaced: 0)) { $0 + $1.counts }
         let summary = NineBoxReport.Section(opdCode: nil, title: "City summary, \(sections.count) OPDs", counts: city)
-        return NineBoxReport(year: year, summary: summary, opds: sections)
+        return NineBoxReport(year: year, ruleSet: ruleSet, summary: summary, opds: sections)
     }
 }

@@ -5,11 +5,19 @@ import Reports
 /// The nine-box report as tables, for `talenta report --out FILE.xlsx`: the headline grid box by box, one row per
 /// OPD with its counts per box, and (when the report carries names) everyone placed.
 enum ReportTables {
-    /// The worksheets, in tab order: `grid`, `opds`, and `people` when the report lists people.
+    /// The worksheets, in tab order: `grid`, `opds`, `people` when the report lists people, and `review` (the year,
+    /// its rule set and the rule set's provenance).
     static func tables(_ report: NineBoxReport) -> [ResultTable] {
         var tables = [grid(report.summary), opds(report.opds.isEmpty ? [report.summary] : report.opds)]
         if report.listsPeople { tables.append(people(report.opds.isEmpty ? [report.summary] : report.opds)) }
+        tables.append(review(report))
         return tables
+    }
+
+    /// One row: the review year, the rule set (`name@version`) and its provenance (empty when it states none).
+    static func review(_ report: NineBoxReport) -> ResultTable {
+        ResultTable(name: "review", columns: [.init("year", .integer), .init("rule_set", .text), .init("provenance", .text)],
+                    rows: [[String(report.year), report.ruleSet.id, report.ruleSet.provenance ?? ""]])
     }
 
     /// Box by box as the regulation numbers them (kotak 1 … 9, with its kinerja and potensi levels), then the

@@ -101,7 +101,10 @@ struct RoleAccessTests {
         }
         let city = folder.appendingPathComponent("reader-city.xlsx")
         #expect(try ReviewTestKit.xlsxPart("xl/workbook.xml", of: city)
-            .contains("<sheets><sheet name=\"grid\" sheetId=\"1\" r:id=\"rId1\" /><sheet name=\"opds\" sheetId=\"2\" r:id=\"rId2\" /></sheets>"))
+            .contains("<sheets><sheet name=\"grid\" sheetId=\"1\" r:id=\"rId1\" /><sheet name=\"opds\" sheetId=\"2\" r:id=\"rId2\" />"
+                      + "<sheet name=\"review\" sheetId=\"3\" r:id=\"rId3\" /></sheets>"))
+        #expect(try ReviewTestKit.xlsxPart("xl/worksheets/sheet3.xml", of: city).contains("<t>permenpanrb-3-2020/default@1</t>"),
+                 "the review sheet names the rule set")
         let opdRows = try ReviewTestKit.xlsxPart("xl/worksheets/sheet2.xml", of: city)
         #expect(opdRows.contains("<t>BPKAD</t>"), "the opds sheet lists BPKAD by its code")
         let named = try TalentaCommand.run([
