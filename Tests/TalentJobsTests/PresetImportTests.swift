@@ -136,10 +136,10 @@ struct PresetImportTests {
         #expect(seen.afterAllowed == 0)
     }
 
-    @Test("an education.csv without the field_fit column clears the stored verdicts of the imported employees and says how many")
+    @Test("an education.csv without the field_fit column is refused while stored verdicts would go; with --allow-shrink it clears them and says how many")
     func fieldFitColumnLeftOut() throws {
-        let (judged, missing, after) = try {
-            () throws -> (Int, [String], Int) in
+        let (judged, refusal, kept, missing, after) = try {
+            () throws -> (Int, String, Int, [String], Int) in
             let database = try TestDatabase.create()
             defer { database.drop() }
             let connection = try database.connect()
@@ -155,13 +155,25 @@ struct PresetImportTests {
                 line.lastIndex(of: ",").map { String(line[..<$0]) } ?? String(line)
             }.joined(separator: "\n") + "\n"
             try text.write(to: url, atomically: true, encoding: .utf8)
-            let outcome = try Self.importFolder(folder, on: connection)
+            var refusal = ""
+            do {
+                _ = try Self.importFolder(folder, on: connection)
+            } catch {
+                refusal = String(describing: error)
+            }
+            let kept: Int = try ReviewTestKit.scalar(
+                "SELECT count(*)::int FROM hr.education WHERE field_fit IS NOT NULL", on: connection)
+            let outcome = try Self.importFolder(folder, allowShrink: true, on: connection)
             let after: Int = try ReviewTestKit.scalar(
                 "SELECT count(*)::int FROM hr.education WHERE field_fit IS NOT NULL", on: connection)
-            return (judged, outcome.missingColumns.map { "\($0.file.rawValue) \($0.column) \($0.storedValuesCleared)" },
-                    after)
+            return (judged, refusal, kept,
+                    outcome.missingColumns.map { "\($0.file.rawValue) \($0.column) \($0.storedValuesCleared)" }, after)
         }()
         #expect(judged > 50)
+        #expect(refusal.contains("education.csv: has no column field_fit, so the import would clear it on \(judged) stored rows"),
+                "\(refusal)")
+        #expect(refusal.contains("--allow-shrink"))
+        #expect(kept == judged, "a refused import changes nothing")
         #expect(missing == ["education.csv field_fit \(judged)"])
         #expect(after == 0)
     }

@@ -67,6 +67,12 @@ public enum ImportWriter {
                 throw ShrinkRefusal(shrinks: broken, maxShrinkPercent: shrinkGuard.maxShrinkPercent)
             }
             let missing = try clearedValues(folder.missingColumns, on: connection)
+            let cleared = missing.filter { $0.storedValuesCleared > 0 }
+            guard cleared.isEmpty || shrinkGuard.allowShrink else {
+                throw ShrinkRefusal(shrinks: [], maxShrinkPercent: shrinkGuard.maxShrinkPercent,
+                                    clearedColumns: cleared.map { .init(file: $0.file, column: $0.column,
+                                                                         storedValues: $0.storedValuesCleared) })
+            }
             let importID = try startRun(source: source, referenceDate: referenceDate, counts: summary.counts,
                                         unknownFiles: unknownFiles, on: connection)
             try upsertUnits(staging.units, on: connection)

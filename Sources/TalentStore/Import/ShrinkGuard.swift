@@ -8,7 +8,10 @@ public import Talent
 /// that would go are Σ max(0, stored − kept) per employee (kept = the file's valid rows for that employee). The file
 /// is refused when they are more than `maxShrinkPercent` of the stored rows, or when an employee who has rows in the
 /// file (all of them invalid) would be left with none of a kind they had. An employee with no row in the file at all
-/// counts only toward the share. `allowShrink` lets an intended shrink through. [default: 20%, issue 14]
+/// counts only toward the share. A file that leaves out an optional column (education.csv without `field_fit`) would
+/// clear the stored values of that column for the imported employees (DOMAIN.md §11: the column counts as empty):
+/// `ImportWriter` refuses that too, with the count, when any stored value would go. `allowShrink` lets an intended
+/// shrink through. [default: 20%, issue 14]
 public struct ShrinkGuard: Sendable {
     /// The largest share of stored rows a file may delete, in percent (0 … 100). Default 20.
     public var maxShrinkPercent: Double
@@ -80,6 +83,15 @@ public struct ShrinkGuard: Sendable {
 public struct ShrinkRefusal: Error, Sendable, CustomStringConvertible {
     public var shrinks: [ShrinkGuard.Shrink]
     public var maxShrinkPercent: Double
+    /// Optional columns left out of a file whose stored values the import would clear.
+    public var clearedColumns: [ClearedColumn] = []
+
+    /// An optional column a file left out, and how many stored rows of the imported employees hold a value in it.
+    public struct ClearedColumn: Hashable, Sendable {
+        public var file: InputFile
+        public var column: String
+        public var storedValues: Int
+    }
 
     public var description: String {
         var lines = ["the import would shrink stored history beyond the guard (nothing was changed):"]
@@ -97,6 +109,10 @@ public struct ShrinkRefusal: Error, Sendable, CustomStringConvertible {
                     + (s.emptied > s.emptiedExamples.count ? ", …" : "") + ")"
             }
             lines.append(line)
+        }
+        for c in clearedColumns {
+            lines.append("  \(c.file.rawValue): has no column \(c.column), so the import would clear it on \(c.storedValues) "
+                         + "stored rows of the imported employees (an older export without the column?)")
         }
         lines.append("If the shrink is intended, run the import again with --allow-shrink (or a larger --max-shrink).")
         return lines.joined(separator: "\n")
