@@ -10,11 +10,18 @@
 # finished, a postmaster that never became ready, or a killed postmaster whose backends are left) is stopped or
 # cleaned up and started again.
 #
-# Knobs: TALENTA_PGDIR (default <repo>/.pgdata), TALENTA_PGPORT (default 25439).
+# Knobs: TALENTA_PGDIR (default <repo>/.pgdata), TALENTA_PGPORT (default: the port the cluster under TALENTA_PGDIR was
+# given before, else 25439). The port is remembered in the cluster's postgresql.conf, so later runs (make test,
+# make demo, make db-down) find it without TALENTA_PGPORT; a port taken by another server is refused before anything
+# starts, with a hint.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 PGDIR=${TALENTA_PGDIR:-$REPO/.pgdata}
-PORT=${TALENTA_PGPORT:-25439}
+# The port this cluster was given before (the last `port =` line of its postgresql.conf), if any.
+remembered_port() { [ -f "$PGDIR/data/postgresql.conf" ] || return 0
+                    sed -n 's/^port = \([0-9]\+\)$/\1/p' "$PGDIR/data/postgresql.conf" | tail -n1; }
+PORT=${TALENTA_PGPORT:-$(remembered_port)}
+PORT=${PORT:-25439}
 
 pgbin() { local d; d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
           [ -n "$d" ] && [ -x "$d/initdb" ] && echo "$d"; }
@@ -62,6 +69,15 @@ log_min_messages = warning
 CONF
 fi
 
+# A port given with TALENTA_PGPORT that differs from the remembered one: take it when the cluster is not running.
+if [ "$(remembered_port)" != "$PORT" ]; then
+  if [ -s "$DATA/postmaster.pid" ] && kill -0 "$(head -n1 "$DATA/postmaster.pid")" 2>/dev/null; then
+    echo "db-up: the cluster under $PGDIR runs on port $(remembered_port); stop it first (make db-down) to move it to $PORT" >&2
+    exit 1
+  fi
+  echo "port = $PORT" >>"$DATA/postgresql.conf"
+fi
+
 pm_pid() { head -n1 "$DATA/postmaster.pid" 2>/dev/null; }
 pm_alive() { local pid st; pid=$(pm_pid) || return 1
   [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
@@ -72,7 +88,14 @@ is_ready() { as_pg "$PGBIN/pg_isready" -q -h "$SOCK" -p "$PORT" -t 1; }
 # Server processes of this data directory (they run in it) whose postmaster is gone.
 orphans() { local p; for p in /proc/[0-9]*; do
   [ "$(readlink "$p/cwd" 2>/dev/null)" = "$(readlink -f "$DATA")" ] && echo "${p#/proc/}"; done; true; }
+# Another server (another cluster, another checkout) answering on 127.0.0.1:PORT.
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 start() {
+  if port_taken; then
+    echo "db-up: port $PORT on 127.0.0.1 is taken by another server; start this cluster on a free port with" \
+         "TALENTA_PGPORT=N (it is remembered under $PGDIR: later commands need no variable)" >&2
+    exit 1
+  fi
   rm -f "$DATA/postmaster.pid" "$SOCK/.s.PGSQL.$PORT" "$SOCK/.s.PGSQL.$PORT.lock"
   as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 120 start >/dev/null || { tail -n 30 "$LOG" >&2; exit 1; }
 }

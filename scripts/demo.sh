@@ -3,7 +3,7 @@
 #
 # Without DATABASE_URL it starts the throwaway cluster under .pgdata/ and uses a fresh database
 # `talenta_demo` there; with DATABASE_URL it uses that database as it is (migrating it first).
-# Steps: build, migrate, generate the demo city, import it, enqueue the annual review with plain SQL,
+# Steps: start the database, build, migrate, generate the demo city, import it, enqueue the annual review with plain SQL,
 # run the worker until the queue is idle, print the nine-box grid and the succession summary.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,10 +17,7 @@ REFERENCE_DATE=2026-03-31
 BUILD=(swift build -c release ${TALENTA_SCRATCH:+--scratch-path "$TALENTA_SCRATCH"})
 
 scripts/deps.sh
-"${BUILD[@]}" --product talenta 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
-TALENTA="$("${BUILD[@]}" --show-bin-path)/talenta"
-[ -x "$TALENTA" ] || { echo "demo: the build failed" >&2; exit 1; }
-
+# The database first, so a port taken by another server is reported before the build's minutes.
 if [ -z "${DATABASE_URL:-}" ]; then
   scripts/db-up.sh
   source "${TALENTA_PGDIR:-.pgdata}/env"
@@ -30,6 +27,10 @@ if [ -z "${DATABASE_URL:-}" ]; then
     -c 'DROP DATABASE IF EXISTS talenta_demo WITH (FORCE)' -c 'CREATE DATABASE talenta_demo'
   export DATABASE_URL=${ADMIN_URL%/*}/talenta_demo
 fi
+
+"${BUILD[@]}" --product talenta 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+TALENTA="$("${BUILD[@]}" --show-bin-path)/talenta"
+[ -x "$TALENTA" ] || { echo "demo: the build failed" >&2; exit 1; }
 
 start=$(date +%s.%N)
 "$TALENTA" migrate --log-level warning
