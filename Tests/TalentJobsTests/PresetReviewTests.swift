@@ -63,6 +63,7 @@ struct PresetReviewTests {
         var stored: [String] = []
         var inMemory: [String] = []
         var view: [String] = []
+        var outputs: [String: String] = [:]
     }
 
     @Test("golden-411: import, annual_review by SQL with the preset, worker, export match field by field; review-folder --rule-set gives the same files; stored indicator rows equal the engine's")
@@ -77,6 +78,7 @@ struct PresetReviewTests {
                 let command = try TalentaCommand.run(arguments)
                 seen.statuses[name] = command.status
                 seen.errors += command.errors
+                seen.outputs[name] = command.output
             }
             try run("import", ["import", "--database-url", database.url, "--reference-date", "2026-03-31",
                                ReviewTestKit.golden411Input.path])
@@ -112,6 +114,9 @@ struct PresetReviewTests {
                 """, on: connection)
             return seen
         }()
+        #expect(seen.outputs["export"]?.contains("Rule set: bkn-411-2025/preset@1 (reconstructed from public implementations "
+                                                 + "of Kepka BKN 411/2025; not checked against its Lampiran)") == true,
+                "export names the preset and its provenance: \(seen.outputs["export"] ?? "")")
         // The golden-411 input has rejected and invalid rows: applied, exit code 2.
         #expect(seen.statuses == ["import": 2, "worker": 0, "export": 0, "review-folder": 0], "\(seen.errors)")
         #expect(seen.jobStates == ["annual_review|completed|1", "assessment|completed|3",

@@ -35,6 +35,7 @@ struct ScenarioComparisonTests {
         var compareOutput = ""
         var readerCSV = Data()
         var workbookSheets = ""
+        var sidesSheet = ""
         var html = ""
         var dropOutput = ""
         var scenariosAfterDrop = -1
@@ -90,6 +91,7 @@ struct ScenarioComparisonTests {
         try TalentaCommand.run(["scenario", "compare", "--database-url", database.url, "--year", "2026", "preset",
                                 "--out", xlsx.path])
         seen.workbookSheets = try ReviewTestKit.xlsxPart("xl/workbook.xml", of: xlsx)
+        seen.sidesSheet = try ReviewTestKit.xlsxPart("xl/worksheets/sheet7.xml", of: xlsx)
         let html = folder.appendingPathComponent("compare.html")
         try TalentaCommand.run(["scenario", "compare", "--database-url", database.url, "--year", "2026", "preset",
                                 "--out", html.path])
@@ -218,9 +220,12 @@ struct ScenarioComparisonTests {
                 && same.headline.successorsChanged == 0)
 
         // The workbook holds every table; the page draws the matrix cell by cell and names the preset's provenance.
-        for sheet in ["transitions", "summary", "opd_transitions", "pool", "successors", "indicators"] {
+        for sheet in ["transitions", "summary", "opd_transitions", "pool", "successors", "indicators", "sides"] {
             #expect(seen.workbookSheets.contains("name=\"\(sheet)\""), "sheet \(sheet): \(seen.workbookSheets)")
         }
+        #expect(seen.sidesSheet.contains("<t>bkn-411-2025/preset@1</t>")
+                && seen.sidesSheet.contains("<t>reconstructed from public implementations of Kepka BKN 411/2025; not checked against its Lampiran</t>"),
+                "the sides sheet names the preset and its provenance: \(seen.sidesSheet)")
         let document = try XMLDocument(data: Data(seen.html.utf8))
         let cells = try document.nodes(forXPath: "//*[local-name()='g'][@class='cell']").compactMap { $0 as? XMLElement }
         #expect(cells.count == 100)

@@ -42,13 +42,16 @@ struct ExportCommand: ParsableCommand {
         do {
             let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-export")
             defer { connection.close() }
-            let result = try ReviewResultReader.read(year: year, scenario: try scenario.map(ScenarioName.init),
-                                                     on: connection)
+            let scenarioName = try scenario.map(ScenarioName.init)
+            let rules = try ReviewPeriods.find(year: year, scenario: scenarioName, on: connection).rules
+            let result = try ReviewResultReader.read(year: year, scenario: scenarioName, on: connection)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let files = try ResultFiles.write(result, to: folder, format: format)
             print("Wrote \(result.placements.count) placements, \(result.plans.count) succession plans and "
                   + "\(result.rejections.count) rejected rows to \(folder.standardizedFileURL.path) ("
                   + files.map(\.lastPathComponent).joined(separator: ", ") + ")")
+            // The files carry rule_version only (§11); the terminal names the rule set's provenance too.
+            print("Rule set: \(rules.id)" + (rules.provenance.map { " (\($0))" } ?? ""))
         } catch {
             throw CommandFailure("export failed", error)
         }

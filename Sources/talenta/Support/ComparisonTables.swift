@@ -1,14 +1,26 @@
 import Interchange
+import Talent
 import TalentStore
 
 /// A scenario comparison as tables, for `talenta scenario compare --out FILE.csv|FILE.xlsx`. The CSV file is
 /// ``transitions(_:)`` alone; the workbook holds every table, one worksheet each. NIPs, codes and numbers only: no
 /// names.
 enum ComparisonTables {
-    /// The worksheets, in tab order: transitions, summary, opd_transitions, pool, successors, indicators.
+    /// The worksheets, in tab order: transitions, summary, opd_transitions, pool, successors, indicators, sides.
     static func tables(_ comparison: ScenarioComparison) -> [ResultTable] {
         [transitions(comparison), summary(comparison), opdTransitions(comparison), pool(comparison),
-         successors(comparison), indicators(comparison)]
+         successors(comparison), indicators(comparison), sides(comparison)]
+    }
+
+    /// The two sides compared: `from` (the base) and `to` (the scenario), each with its review, rule set, the rule
+    /// set's provenance (the BKN 411/2025 preset: reconstructed, not checked against the Lampiran) and D.
+    static func sides(_ comparison: ScenarioComparison) -> ResultTable {
+        ResultTable(name: "sides", columns: [
+            .init("side", .text), .init("review", .text), .init("rule_set", .text), .init("provenance", .text),
+            .init("reference_date", .text),
+        ], rows: [("from", comparison.base), ("to", comparison.scenario)].map { side, period in
+            [side, period.label, period.ruleSetID, period.provenance ?? "", period.referenceDate.description]
+        })
     }
 
     /// One row per (from_box, to_box) pair of the headline scope (the city, or the one OPD asked for), all 100 of
