@@ -32,7 +32,7 @@ public enum ImportWriter {
         public var recalculationJobID: Int64?
         /// Optional columns the files left out, each with the stored rows of the imported employees that had a value
         /// in it and now have none.
-        public var missingColumns: [(file: InputFile, column: String, storedValuesCleared: Int)]
+        public var missingColumns: [ShrinkGuard.ClearedColumn]
     }
 
     /// Reads, validates, stages and applies a folder in a transaction of its own.
@@ -62,17 +62,7 @@ public enum ImportWriter {
                 throw error
             }
             let histories = staging.stagedFiles.filter { $0.recordKind != nil }
-            let broken = try shrinkGuard.check(histories, on: connection)
-            guard broken.isEmpty else {
-                throw ShrinkRefusal(shrinks: broken, maxShrinkPercent: shrinkGuard.maxShrinkPercent)
-            }
-            let missing = try clearedValues(folder.missingColumns, on: connection)
-            let cleared = missing.filter { $0.storedValuesCleared > 0 }
-            guard cleared.isEmpty || shrinkGuard.allowShrink else {
-                throw ShrinkRefusal(shrinks: [], maxShrinkPercent: shrinkGuard.maxShrinkPercent,
-                                    clearedColumns: cleared.map { .init(file: $0.file, column: $0.column,
-                                                                         storedValues: $0.storedValuesCleared) })
-            }
+            let missing = try shrinkGuard.check(histories, missingColumns: folder.missingColumns, on: connection)
             let importID = try startRun(source: source, referenceDate: referenceDate, counts: summary.counts,
                                         unknownFiles: unknownFiles, on: connection)
             try upsertUnits(staging.units, on: connection)
@@ -99,30 +89,6 @@ public enum ImportWriter {
             VALUES ($1, $2::date, $3::jsonb, $4::text[]) RETURNING id
             """, [source, referenceDate.description, PostgresJSON(byFile), unknownFiles],
             name: "hr.start_import").rows[0].decode("id", as: Int64.self)
-    }
-
-    /// For each optional column a file left out that its `hr` table stores: how many stored rows of the imported
-    /// employees hold a value there (the import replaces them with rows without one).
-    private static func clearedValues(_ missing: [(file: InputFile, columns: [String])],
-                                      on connection: Connection) throws -> [(file: InputFile, column: String,
-                                                                             storedValuesCleared: Int)] {
-        var result: [(file: InputFile, column: String, storedValuesCleared: Int)] = []
-        for (file, columns) in missing {
-            for column in columns {
-                guard let table = HistoryTable.of(file), table.columns.contains(column) else {
-                    result.append((file, column, 0))
-                    continue
-                }
-                let count = try connection.execute("""
-                    SELECT count(*) AS n FROM \(table.table) h
-                      JOIN hr.employee e ON e.id = h.employee_id
-                      JOIN \(EmployeeTable.stagingTable) s ON s.nip = e.nip AND s.reason IS NULL
-                     WHERE h.\(column) IS NOT NULL
-                    """, name: "hr.cleared_values").rows[0].decode("n", as: Int.self)
-                result.append((file, column, count))
-            }
-        }
-        return result
     }
 
     private static func upsertUnits(_ units: [Talent.Unit], on connection: Connection) throws {

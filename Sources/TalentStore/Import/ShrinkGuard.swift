@@ -10,8 +10,8 @@ public import Talent
 /// file (all of them invalid) would be left with none of a kind they had. An employee with no row in the file at all
 /// counts only toward the share. A file that leaves out an optional column (education.csv without `field_fit`) would
 /// clear the stored values of that column for the imported employees (DOMAIN.md §11: the column counts as empty):
-/// `ImportWriter` refuses that too, with the count, when any stored value would go. `allowShrink` lets an intended
-/// shrink through. [default: 20%, issue 14]
+/// that is refused too, with the count, when any stored value would go. `allowShrink` lets an intended shrink
+/// through. [default: 20%, issue 14]
 public struct ShrinkGuard: Sendable {
     /// The largest share of stored rows a file may delete, in percent (0 … 100). Default 20.
     public var maxShrinkPercent: Double
@@ -41,11 +41,33 @@ public struct ShrinkGuard: Sendable {
         public var percent: Double { stored == 0 ? 0 : Double(lost) * 100 / Double(stored) }
     }
 
-    /// Measures every staged history file against the stored rows.
-    /// - Returns: the files that break the guard (empty when the import may go on, or when `allowShrink`).
-    /// - Throws: `PostgresError`.
-    func check(_ files: [InputFile], on connection: Connection) throws -> [Shrink] {
-        guard !allowShrink else { return [] }
+    /// An optional column a file left out, and how many stored rows of the imported employees hold a value in it
+    /// (the import replaces them with rows without one).
+    public struct ClearedColumn: Hashable, Sendable {
+        public var file: InputFile
+        public var column: String
+        public var storedValuesCleared: Int
+    }
+
+    /// Measures every staged history file against the stored rows, and every optional column the files left out
+    /// against the stored values it would clear.
+    /// - Returns: the optional columns left out, each with the stored values it clears (for the import's report).
+    /// - Throws: `ShrinkRefusal` when a file or a left-out column breaks the guard (never when `allowShrink`);
+    ///   `PostgresError`.
+    func check(_ files: [InputFile], missingColumns: [(file: InputFile, columns: [String])],
+               on connection: Connection) throws -> [ClearedColumn] {
+        let cleared = try clearedColumns(missingColumns, on: connection)
+        guard !allowShrink else { return cleared }
+        let shrinks = try shrinks(files, on: connection)
+        let clearing = cleared.filter { $0.storedValuesCleared > 0 }
+        guard shrinks.isEmpty && clearing.isEmpty else {
+            throw ShrinkRefusal(shrinks: shrinks, maxShrinkPercent: maxShrinkPercent, clearedColumns: clearing)
+        }
+        return cleared
+    }
+
+    /// The history files that break the guard.
+    private func shrinks(_ files: [InputFile], on connection: Connection) throws -> [Shrink] {
         var broken: [Shrink] = []
         for file in files {
             guard let table = HistoryTable.of(file) else { continue }
@@ -77,6 +99,30 @@ public struct ShrinkGuard: Sendable {
         }
         return broken
     }
+
+    /// For each optional column a file left out that its `hr` table stores: how many stored rows of the imported
+    /// employees hold a value there (the import replaces them with rows without one).
+    private func clearedColumns(_ missing: [(file: InputFile, columns: [String])],
+                                on connection: Connection) throws -> [ClearedColumn] {
+        var result: [ClearedColumn] = []
+        for (file, columns) in missing {
+            for column in columns {
+                guard let table = HistoryTable.of(file), table.columns.contains(column) else {
+                    result.append(ClearedColumn(file: file, column: column, storedValuesCleared: 0))
+                    continue
+                }
+                let count = try connection.execute("""
+                    SELECT count(*) AS n FROM \(table.table) h
+                      JOIN hr.employee e ON e.id = h.employee_id
+                      JOIN \(EmployeeTable.stagingTable) s ON s.nip = e.nip AND s.reason IS NULL
+                     WHERE h.\(column) IS NOT NULL
+                    """, name: "hr.cleared_values").rows[0].decode("n", as: Int.self)
+                result.append(ClearedColumn(file: file, column: column, storedValuesCleared: count))
+            }
+        }
+        return result
+    }
+
 }
 
 /// An import refused by the shrink guard: nothing was changed.
@@ -84,14 +130,7 @@ public struct ShrinkRefusal: Error, Sendable, CustomStringConvertible {
     public var shrinks: [ShrinkGuard.Shrink]
     public var maxShrinkPercent: Double
     /// Optional columns left out of a file whose stored values the import would clear.
-    public var clearedColumns: [ClearedColumn] = []
-
-    /// An optional column a file left out, and how many stored rows of the imported employees hold a value in it.
-    public struct ClearedColumn: Hashable, Sendable {
-        public var file: InputFile
-        public var column: String
-        public var storedValues: Int
-    }
+    public var clearedColumns: [ShrinkGuard.ClearedColumn] = []
 
     public var description: String {
         var lines = ["the import would shrink stored history beyond the guard (nothing was changed):"]
@@ -111,7 +150,7 @@ public struct ShrinkRefusal: Error, Sendable, CustomStringConvertible {
             lines.append(line)
         }
         for c in clearedColumns {
-            lines.append("  \(c.file.rawValue): has no column \(c.column), so the import would clear it on \(c.storedValues) "
+            lines.append("  \(c.file.rawValue): has no column \(c.column), so the import would clear it on \(c.storedValuesCleared) "
                          + "stored rows of the imported employees (an older export without the column?)")
         }
         lines.append("If the shrink is intended, run the import again with --allow-shrink (or a larger --max-shrink).")

@@ -111,8 +111,9 @@ struct ImportCommand: ParsableCommand {
         for file in outcome.summary.absentFiles {
             print("Absent history file: \(file.rawValue) (that history of the imported employees is left as it was)")
         }
-        for (file, column, cleared) in outcome.missingColumns {
-            print("\(file.rawValue) has no column \(column): empty on every row"
+        for missing in outcome.missingColumns {
+            let (column, cleared) = (missing.column, missing.storedValuesCleared)
+            print("\(missing.file.rawValue) has no column \(column): empty on every row"
                   + (cleared > 0 ? "; \(cleared) stored rows of the imported employees had a \(column) and now have none" : ""))
         }
     }
