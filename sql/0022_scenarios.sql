@@ -222,6 +222,7 @@ DECLARE
     at_sign integer := length(rule_set) - strpos(reverse(rule_set), '@') + 1;
     rule_name text;
     rule_version integer;
+    stored jsonb;
 BEGIN
     IF rule_set IS NULL OR strpos(rule_set, '@') = 0 OR substr(rule_set, at_sign + 1) !~ '^[0-9]{1,9}$' THEN
         RAISE EXCEPTION 'talent.activate_rule_set: rule_set must be written name@version, got %', quote_literal(rule_set)
@@ -229,10 +230,13 @@ BEGIN
     END IF;
     rule_name := substr(rule_set, 1, at_sign - 1);
     rule_version := substr(rule_set, at_sign + 1)::integer;
-    IF NOT EXISTS (SELECT 1 FROM talent.rule_set r WHERE r.name = rule_name AND r.version = rule_version) THEN
+    SELECT r.parameters INTO stored FROM talent.rule_set r WHERE r.name = rule_name AND r.version = rule_version;
+    IF NOT FOUND THEN
         RAISE EXCEPTION 'talent.activate_rule_set: rule set % is not stored in talent.rule_set', rule_set
             USING ERRCODE = 'foreign_key_violation';
     END IF;
+    -- The stored document is checked again (a version stored before a check was added, sql/0023).
+    PERFORM talent.check_rule_set(stored);
     UPDATE talent.review_period p SET rule_set_name = rule_name, rule_set_version = rule_version
      WHERE p.year = activate_rule_set.year AND p.scenario IS NULL;
     IF NOT FOUND THEN
@@ -247,8 +251,9 @@ $$;
 COMMENT ON FUNCTION talent.activate_rule_set(integer, text) IS
     'Makes rule_set (name@version, stored in talent.rule_set) the rule set of the official review period of year '
     '(its scenarios keep theirs), and enqueues a recalculation of everyone for that year (job key '
-    'recalculation:<year>:everyone) in the same transaction; returns the job id. The results it replaces stay in '
-    'talent.assessment_result_history with their rule version. Raises 22023 (malformed name), 23503 (unknown rule '
+    'recalculation:<year>:everyone) in the same transaction; returns the job id. The stored document is checked '
+    'again first (talent.check_rule_set). The results it replaces stay in talent.assessment_result_history with their '
+    'rule version. Raises 22023 (malformed name, or a stored document that fails the checks), 23503 (unknown rule '
     'set) or P0002 (no official period for the year).';
 
 CREATE OR REPLACE FUNCTION talent.keep_replaced_results() RETURNS trigger

@@ -7,8 +7,8 @@
 -- Now: check_rule_set also checks, per axis (kinerja, potensi), that the indicators' weights sum to 100 (when the
 -- axis has indicators), that every re-weighting case's weights sum to 100, and that the cut-offs are numbers in
 -- 0-100 with the upper level above the middle one (ATAS > SESUAI, TINGGI > MENENGAH), as the Talent module's
--- RuleSet validation does; and talent.activate_rule_set checks the stored document again before it activates it
--- (a version stored before this migration). Everything else (measures, ladders, known indicators) stays with
+-- RuleSet validation does; and talent.activate_rule_set (sql/0022) checks the stored document with it again before it
+-- activates it (a version stored before this migration). Everything else (measures, ladders, known indicators) stays with
 -- `talenta rules set`, which validates the whole document before it calls add_rule_set_version.
 
 CREATE OR REPLACE FUNCTION talent.check_rule_set_axes(parameters jsonb) RETURNS void
@@ -141,45 +141,3 @@ COMMENT ON FUNCTION talent.check_rule_set(jsonb) IS
     'migration 0023). A document of the shape before migration 0017 is refused with a hint to talent.rule_set_axes. '
     'Raises 22023 naming the first problem. `talenta rules set` checks everything else (it decodes and validates the '
     'JSON as a RuleSet, naming the JSON path of each problem) before calling talent.add_rule_set_version.';
-
--- activate_rule_set as 0022 left it, checking the stored document first.
-CREATE OR REPLACE FUNCTION talent.activate_rule_set(year integer, rule_set text) RETURNS bigint
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    at_sign integer := length(rule_set) - strpos(reverse(rule_set), '@') + 1;
-    rule_name text;
-    rule_version integer;
-    stored jsonb;
-BEGIN
-    IF rule_set IS NULL OR strpos(rule_set, '@') = 0 OR substr(rule_set, at_sign + 1) !~ '^[0-9]{1,9}$' THEN
-        RAISE EXCEPTION 'talent.activate_rule_set: rule_set must be written name@version, got %', quote_literal(rule_set)
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    rule_name := substr(rule_set, 1, at_sign - 1);
-    rule_version := substr(rule_set, at_sign + 1)::integer;
-    SELECT r.parameters INTO stored FROM talent.rule_set r WHERE r.name = rule_name AND r.version = rule_version;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'talent.activate_rule_set: rule set % is not stored in talent.rule_set', rule_set
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    PERFORM talent.check_rule_set(stored);
-    UPDATE talent.review_period p SET rule_set_name = rule_name, rule_set_version = rule_version
-     WHERE p.year = activate_rule_set.year AND p.scenario IS NULL;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'talent.activate_rule_set: there is no review period for %', activate_rule_set.year
-            USING ERRCODE = 'no_data_found', HINT = 'Run the annual review of that year first (annual_review).';
-    END IF;
-    RETURN talent.enqueue_coalesced('recalculation',
-        jsonb_build_object('year', activate_rule_set.year, 'scope', 'everyone'),
-        'recalculation:' || activate_rule_set.year || ':everyone');
-END;
-$$;
-COMMENT ON FUNCTION talent.activate_rule_set(integer, text) IS
-    'Makes rule_set (name@version, stored in talent.rule_set) the rule set of the official review period of year '
-    '(its scenarios keep theirs), and enqueues a recalculation of everyone for that year (job key '
-    'recalculation:<year>:everyone) in the same transaction; returns the job id. The stored document is checked again '
-    'first (talent.check_rule_set, migration 0023). The results it replaces stay in talent.assessment_result_history '
-    'with their rule version. Raises 22023 (malformed name, or a stored document that fails the checks), 23503 '
-    '(unknown rule set) or P0002 (no official period for the year).';
