@@ -8,10 +8,17 @@ public enum ReviewResultReader {
     /// - Throws: `StoreError` (`.notFound`) when the year has no such period; `.invalidStoredValue` for stored rows
     ///   that do not form the rules' values; `PostgresError`.
     public static func read(year: Int, scenario: ScenarioName? = nil, on connection: Connection) throws -> ReviewResult {
-        let period = try ReviewPeriods.find(year: year, scenario: scenario, on: connection).period
-        return ReviewResult(
-            placements: try PlacementReader.placements(periodID: period.id, on: connection),
-            plans: try SuccessionPlanStore.plans(periodID: period.id, on: connection),
+        try read(periodID: ReviewPeriods.find(year: year, scenario: scenario, on: connection).period.id, on: connection)
+    }
+
+    /// The placements and succession plans of the review period `periodID` (`talent.review_period.id`) and the
+    /// rejections of the latest import.
+    /// - Throws: `StoreError` (`.invalidStoredValue`) for stored rows that do not form the rules' values;
+    ///   `PostgresError`.
+    public static func read(periodID: Int64, on connection: Connection) throws -> ReviewResult {
+        ReviewResult(
+            placements: try PlacementReader.placements(periodID: periodID, on: connection),
+            plans: try SuccessionPlanStore.plans(periodID: periodID, on: connection),
             rejections: try RejectionReader.latest(on: connection))
     }
 }

@@ -42,9 +42,9 @@ struct ExportCommand: ParsableCommand {
         do {
             let connection = try Connection(url: database.resolvedDatabaseURL, applicationName: "talenta-export")
             defer { connection.close() }
-            let scenarioName = try scenario.map(ScenarioName.init)
-            let rules = try ReviewPeriods.find(year: year, scenario: scenarioName, on: connection).rules
-            let result = try ReviewResultReader.read(year: year, scenario: scenarioName, on: connection)
+            let (period, rules) = try ReviewPeriods.find(year: year, scenario: try scenario.map(ScenarioName.init),
+                                                         on: connection)
+            let result = try ReviewResultReader.read(periodID: period.id, on: connection)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let files = try ResultFiles.write(result, to: folder, format: format)
             print("Wrote \(result.placements.count) placements, \(result.plans.count) succession plans and "
