@@ -42,7 +42,7 @@ struct StrictImportTests {
         }
     }
 
-    @Test("a malformed or truncated file is refused with its line or counts and leaves every hr table byte-identical",
+    @Test("a malformed or truncated file is refused with its line or counts and leaves every hr, talent and queue table byte-identical",
           arguments: Breakage.allCases)
     func refusedChangesNothing(_ breakage: Breakage) throws {
         let seen = try { () throws -> Seen in
@@ -52,14 +52,14 @@ struct StrictImportTests {
             let connection = try database.connect()
             defer { connection.close() }
             seen.record(try Self.importFolder(ReviewTestKit.goldenInput, into: database))
-            seen.tables.append(try Self.hrTables(on: connection))
+            seen.tables.append(try Self.tables(on: connection))
             seen.numbers.append(try ReviewTestKit.scalar("SELECT count(*) FROM hr.performance", on: connection))
             let folder = try ReviewTestKit.copyOfGoldenInput()
             defer { try? FileManager.default.removeItem(at: folder) }
             seen.texts.append(try Self.breakCopy(folder, breakage))
             seen.numbers.append(try Self.count(of: "training.csv", in: folder) + 1)
             seen.record(try Self.importFolder(folder, into: database))
-            seen.tables.append(try Self.hrTables(on: connection))
+            seen.tables.append(try Self.tables(on: connection))
             return seen
         }()
         #expect(seen.statuses == [2, 1], "stderr: \(seen.errors)")
@@ -84,8 +84,9 @@ struct StrictImportTests {
             #expect(seen.errors[1].contains(words), "stderr lacks '\(words)':\n\(seen.errors[1])")
         }
         #expect(seen.outputs[1].isEmpty, "a refused import reports no rows: \(seen.outputs[1])")
-        #expect(seen.tables[0].count == 18)
-        #expect(seen.tables[1] == seen.tables[0], "hr changed: \(Self.changedTables(seen.tables[0], seen.tables[1]))")
+        #expect(seen.tables[0].keys.filter { $0.hasPrefix("hr.") }.count == 18)
+        #expect(seen.tables[0].keys.contains("queue.job") && seen.tables[0].keys.contains("talent.rule_set"))
+        #expect(seen.tables[1] == seen.tables[0], "tables changed: \(Self.changedTables(seen.tables[0], seen.tables[1]))")
     }
 
     /// Breaks a copy of the golden input; returns the line that was changed (one element) for the test to check.
@@ -259,14 +260,18 @@ struct StrictImportTests {
             + options + [folder.path])
     }
 
-    /// Every row of every table of the hr schema, every column, as text: table name → rows in text order.
-    static func hrTables(on connection: Connection) throws -> [String: [String]] {
+    /// Every row of every table of the hr, talent and queue schemas, every column, as text: `schema.table` → rows in
+    /// text order.
+    static func tables(on connection: Connection) throws -> [String: [String]] {
         var contents: [String: [String]] = [:]
-        for table in try ReviewTestKit.snapshot(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'hr' ORDER BY 1", on: connection) {
-            let name = try connection.quotedIdentifier(table)
-            contents[table] = try ReviewTestKit.snapshot("SELECT x::text FROM hr." + name + " x ORDER BY 1",
-                                                         on: connection)
+        for table in try ReviewTestKit.snapshot("""
+            SELECT schemaname || '|' || tablename FROM pg_tables
+             WHERE schemaname IN ('hr', 'talent', 'queue') ORDER BY 1
+            """, on: connection) {
+            let parts = table.split(separator: "|").map(String.init)
+            let name = try connection.quotedIdentifier(parts[0]) + "." + connection.quotedIdentifier(parts[1])
+            contents[parts[0] + "." + parts[1]] = try ReviewTestKit.snapshot("SELECT x::text FROM " + name + " x ORDER BY 1",
+                                                                            on: connection)
         }
         return contents
     }
