@@ -30,6 +30,7 @@ struct PresetImportTests {
         return folder
     }
 
+    @discardableResult
     static func importFolder(_ folder: URL, allowShrink: Bool = false, on connection: Connection) throws
         -> ImportWriter.Outcome {
         var reader = try InputFolderReader(folder: folder)
