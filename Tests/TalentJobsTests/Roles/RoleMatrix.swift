@@ -180,6 +180,10 @@ enum RoleMatrix {
         "hr.recalculate_on_history_change()":            none,
         "hr.recalculate_on_employee_change()":           none,
         "hr.replan_on_position_change()":                none,
+        // the hr tables' reference to hr.employee, checked per statement (sql/0024): trigger functions
+        "hr.check_employee_reference()":                 none,
+        "hr.delete_employee_rows()":                     none,
+        "hr.refuse_employee_id_change()":                none,
         // committee overrides (sql/0007): the migration owner's (talenta override)
         "talent.audit_override()":                       none,
         "talent.refuse_audit_change()":                  none,
