@@ -15,6 +15,13 @@
 -- systems and psql alike. Tests/TalentJobsTests/EmployeeReferenceTests.swift covers each rule, the locking and that
 -- every hr table with an employee_id column is covered.
 
+CREATE FUNCTION hr.employee_row_tables() RETURNS text[]
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp
+RETURN ARRAY['education', 'training', 'performance', 'assessment', 'award', 'penalty', 'other_score', 'invalid_row',
+             'potential_assessment', 'team_assignment', 'feedback_360', 'acting_assignment', 'position_history'];
+COMMENT ON FUNCTION hr.employee_row_tables() IS
+    'The hr tables that hold an employee''s rows by employee_id, checked and deleted with it by sql/0024''s triggers.';
+
 CREATE FUNCTION hr.check_employee_reference() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
@@ -57,26 +64,16 @@ COMMENT ON FUNCTION hr.check_employee_reference() IS
 CREATE FUNCTION hr.delete_employee_rows() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    history text;
 BEGIN
-    IF TG_OP = 'TRUNCATE' THEN
-        TRUNCATE hr.education, hr.training, hr.performance, hr.assessment, hr.award, hr.penalty, hr.other_score,
-                 hr.invalid_row, hr.potential_assessment, hr.team_assignment, hr.feedback_360,
-                 hr.acting_assignment, hr.position_history;
-        RETURN NULL;
-    END IF;
-    DELETE FROM hr.education WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.training WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.performance WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.assessment WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.award WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.penalty WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.other_score WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.invalid_row WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.potential_assessment WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.team_assignment WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.feedback_360 WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.acting_assignment WHERE employee_id IN (SELECT o.id FROM old_rows o);
-    DELETE FROM hr.position_history WHERE employee_id IN (SELECT o.id FROM old_rows o);
+    FOREACH history IN ARRAY hr.employee_row_tables() LOOP
+        IF TG_OP = 'TRUNCATE' THEN
+            EXECUTE format('TRUNCATE hr.%I', history);
+        ELSE
+            EXECUTE format('DELETE FROM hr.%I WHERE employee_id IN (SELECT o.id FROM old_rows o)', history);
+        END IF;
+    END LOOP;
     RETURN NULL;
 END;
 $$;
@@ -106,9 +103,7 @@ DO $$
 DECLARE
     history text;
 BEGIN
-    FOREACH history IN ARRAY ARRAY['education', 'training', 'performance', 'assessment', 'award', 'penalty',
-                                   'other_score', 'invalid_row', 'potential_assessment', 'team_assignment',
-                                   'feedback_360', 'acting_assignment', 'position_history'] LOOP
+    FOREACH history IN ARRAY hr.employee_row_tables() LOOP
         EXECUTE format('ALTER TABLE hr.%I DROP CONSTRAINT %I', history, history || '_employee_id_fkey');
         -- Named so that they fire before the table's recalculation triggers (same timing, name order).
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON hr.%I REFERENCING NEW TABLE AS new_rows '
@@ -125,5 +120,5 @@ END;
 $$;
 
 -- Trigger functions: nobody calls them (a trigger fires whatever EXECUTE says).
-REVOKE EXECUTE ON FUNCTION hr.check_employee_reference(), hr.delete_employee_rows(), hr.refuse_employee_id_change()
-    FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION hr.employee_row_tables(), hr.check_employee_reference(), hr.delete_employee_rows(),
+    hr.refuse_employee_id_change() FROM PUBLIC;

@@ -23,6 +23,16 @@ struct EmployeeReferenceTests {
         return (database, connection)
     }
 
+    /// golden-411 imported, a second session on the same database, and the first employee's id.
+    static func twoSessions(_ body: (Connection, Connection, Int64) throws -> Void) throws {
+        let (database, connection) = try importedGolden()
+        defer { database.drop() }
+        defer { connection.close() }
+        let other = try database.connect()
+        defer { other.close() }
+        try body(connection, other, try ReviewTestKit.scalar("SELECT min(id) FROM hr.employee", on: connection))
+    }
+
     /// The hr base tables with an employee_id column, read from the catalog, so that a table added later is covered.
     static func tables(on connection: Connection) throws -> [String] {
         try connection.execute("""
@@ -111,7 +121,7 @@ struct EmployeeReferenceTests {
         }
     }
 
-    @Test("the HR writer's INSERT and COPY of a row naming no employee fail with 23503 and the key; a valid one is stored")
+    @Test("an HR writer's INSERT and COPY of a row naming no employee fail with 23503 and the key; a valid one is kept")
     func writerIsChecked() throws {
         let (database, connection) = try Self.importedGolden()
         defer { database.drop() }
@@ -146,48 +156,40 @@ struct EmployeeReferenceTests {
 
     @Test("a row written for an employee locks it: a concurrent delete waits, then takes the row with it")
     func deleteWaitsForWriter() throws {
-        let (database, connection) = try Self.importedGolden()
-        defer { database.drop() }
-        defer { connection.close() }
-        let other = try database.connect()
-        defer { other.close() }
-        let employee: Int64 = try ReviewTestKit.scalar("SELECT min(id) FROM hr.employee", on: connection)
+        try Self.twoSessions { connection, other, employee in
+            try connection.execute("BEGIN", name: "test.begin")
+            try connection.execute(
+                "INSERT INTO hr.performance (employee_id, year, predicate) VALUES ($1, 2019, 'BAIK')", [employee],
+                name: "test.insert")
+            try other.execute("SET lock_timeout = '300ms'", name: "test.lock_timeout")
+            #expect {
+                try other.execute("DELETE FROM hr.employee WHERE id = $1", [employee], name: "test.delete")
+            } throws: { Self.isLockTimeout($0) }
+            try connection.execute("COMMIT", name: "test.commit")
 
-        try connection.execute("BEGIN", name: "test.begin")
-        try connection.execute("INSERT INTO hr.performance (employee_id, year, predicate) VALUES ($1, 2019, 'BAIK')",
-                               [employee], name: "test.insert")
-        try other.execute("SET lock_timeout = '300ms'", name: "test.lock_timeout")
-        #expect {
             try other.execute("DELETE FROM hr.employee WHERE id = $1", [employee], name: "test.delete")
-        } throws: { Self.isLockTimeout($0) }
-        try connection.execute("COMMIT", name: "test.commit")
-
-        try other.execute("DELETE FROM hr.employee WHERE id = $1", [employee], name: "test.delete")
-        #expect(try Self.count("performance", employeeID: employee, on: connection) == 0)
+            #expect(try Self.count("performance", employeeID: employee, on: connection) == 0)
+        }
     }
 
     @Test("a row written for an employee being deleted waits for the delete, then is refused with 23503")
     func writerWaitsForDelete() throws {
-        let (database, connection) = try Self.importedGolden()
-        defer { database.drop() }
-        defer { connection.close() }
-        let other = try database.connect()
-        defer { other.close() }
-        let employee: Int64 = try ReviewTestKit.scalar("SELECT min(id) FROM hr.employee", on: connection)
-        let insert = "INSERT INTO hr.performance (employee_id, year, predicate) VALUES ($1, 2019, 'BAIK')"
+        try Self.twoSessions { connection, other, employee in
+            let insert = "INSERT INTO hr.performance (employee_id, year, predicate) VALUES ($1, 2019, 'BAIK')"
 
-        try other.execute("BEGIN", name: "test.begin")
-        try other.execute("DELETE FROM hr.employee WHERE id = $1", [employee], name: "test.delete")
-        try connection.execute("SET lock_timeout = '300ms'", name: "test.lock_timeout")
-        #expect {
-            try connection.execute(insert, [employee], name: "test.insert")
-        } throws: { Self.isLockTimeout($0) }
-        try other.execute("COMMIT", name: "test.commit")
+            try other.execute("BEGIN", name: "test.begin")
+            try other.execute("DELETE FROM hr.employee WHERE id = $1", [employee], name: "test.delete")
+            try connection.execute("SET lock_timeout = '300ms'", name: "test.lock_timeout")
+            #expect {
+                try connection.execute(insert, [employee], name: "test.insert")
+            } throws: { Self.isLockTimeout($0) }
+            try other.execute("COMMIT", name: "test.commit")
 
-        #expect {
-            try connection.execute(insert, [employee], name: "test.insert")
-        } throws: { Self.isForeignKeyViolation($0, key: employee) }
-        #expect(try Self.count("performance", employeeID: employee, on: connection) == 0)
+            #expect {
+                try connection.execute(insert, [employee], name: "test.insert")
+            } throws: { Self.isForeignKeyViolation($0, key: employee) }
+            #expect(try Self.count("performance", employeeID: employee, on: connection) == 0)
+        }
     }
 
     @Test("an employee's id never changes")
@@ -197,7 +199,8 @@ struct EmployeeReferenceTests {
         defer { connection.close() }
         let employee: Int64 = try ReviewTestKit.scalar("SELECT min(id) FROM hr.employee", on: connection)
         #expect {
-            try connection.execute("UPDATE hr.employee SET id = DEFAULT WHERE id = $1", [employee], name: "test.renumber")
+            try connection.execute("UPDATE hr.employee SET id = DEFAULT WHERE id = $1", [employee],
+                                   name: "test.renumber")
         } throws: { ($0 as? PostgresError)?.sqlState == "23503" }
         let kept: Int = try ReviewTestKit.scalar("SELECT count(*) FROM hr.employee WHERE id = $1", [employee],
                                                  on: connection)

@@ -181,6 +181,7 @@ enum RoleMatrix {
         "hr.recalculate_on_employee_change()":           none,
         "hr.replan_on_position_change()":                none,
         // the hr tables' reference to hr.employee, checked per statement (sql/0024): trigger functions
+        "hr.employee_row_tables()":                      none,
         "hr.check_employee_reference()":                 none,
         "hr.delete_employee_rows()":                     none,
         "hr.refuse_employee_id_change()":                none,
