@@ -71,7 +71,7 @@ struct EmployeeReferenceTests {
         (error as? PostgresError)?.sqlState == "55P03"
     }
 
-    @Test("in every hr table that names an employee, a row naming none is refused and an employee's rows go with it")
+    @Test("in every hr table naming an employee: no row without one, rows deleted with it, TRUNCATE refused under them")
     func everyTableIsCovered() throws {
         let (database, connection) = try Self.importedGolden()
         defer { database.drop() }
@@ -115,10 +115,18 @@ struct EmployeeReferenceTests {
                     "hr.\(table) lost rows of other employees")
         }
 
-        try connection.execute("TRUNCATE hr.employee CASCADE", name: "test.truncate")
+        // As with the foreign key, hr.employee is not truncated under its rows: they are truncated first.
+        #expect {
+            try connection.execute("TRUNCATE hr.employee CASCADE", name: "test.truncate")
+        } throws: { ($0 as? PostgresError)?.sqlState == "23503" }
+        #expect(try ReviewTestKit.scalar("SELECT count(*) FROM hr.employee", on: connection) > 0)
         for table in tables {
-            #expect(try Self.count(table, on: connection) == 0, "TRUNCATE … CASCADE left rows in hr.\(table)")
+            #expect(try Self.count(table, on: connection) == before[table]! - theirs[table]!)
+            try connection.execute(try Self.statement("TRUNCATE hr.%I", table: table, on: connection),
+                                   name: "test.truncate_rows")
         }
+        try connection.execute("TRUNCATE hr.employee CASCADE", name: "test.truncate")
+        #expect(try ReviewTestKit.scalar("SELECT count(*) FROM hr.employee", on: connection) == 0)
     }
 
     @Test("an HR writer's INSERT and COPY of a row naming no employee fail with 23503 and the key; a valid one is kept")
@@ -188,6 +196,30 @@ struct EmployeeReferenceTests {
             #expect {
                 try connection.execute(insert, [employee], name: "test.insert")
             } throws: { Self.isForeignKeyViolation($0, key: employee) }
+            #expect(try Self.count("performance", employeeID: employee, on: connection) == 0)
+        }
+    }
+
+    @Test("employees are deleted under READ COMMITTED only: otherwise a row committed since could stay behind")
+    func deleteNeedsReadCommitted() throws {
+        try Self.twoSessions { connection, other, employee in
+            let rows = try Self.count("performance", employeeID: employee, on: connection)
+            for level in ["REPEATABLE READ", "SERIALIZABLE"] {
+                try connection.execute("BEGIN ISOLATION LEVEL \(level)", name: "test.begin")
+                _ = try connection.execute("SELECT 1", name: "test.snapshot")
+                // Another session writes a row for the employee after this transaction's snapshot.
+                try other.execute(
+                    "INSERT INTO hr.performance (employee_id, year, predicate) VALUES ($1, 2019, 'BAIK')", [employee],
+                    name: "test.insert")
+                #expect {
+                    try connection.execute("DELETE FROM hr.employee WHERE id = $1", [employee], name: "test.delete")
+                } throws: { ($0 as? PostgresError)?.sqlState == "0A000" }
+                try connection.execute("ROLLBACK", name: "test.rollback")
+                try other.execute("DELETE FROM hr.performance WHERE employee_id = $1 AND year = 2019", [employee],
+                                  name: "test.tidy")
+            }
+            #expect(try Self.count("performance", employeeID: employee, on: connection) == rows)
+            try connection.execute("DELETE FROM hr.employee WHERE id = $1", [employee], name: "test.delete")
             #expect(try Self.count("performance", employeeID: employee, on: connection) == 0)
         }
     }
