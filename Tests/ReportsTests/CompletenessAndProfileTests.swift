@@ -166,7 +166,8 @@ struct CompletenessAndProfileTests {
             #expect(!html.contains("<script>"))
             let document = try XMLDocument(data: Data(html.utf8))
             #expect(try document.nodes(forXPath: "//*[local-name()='script']").isEmpty)
-            #expect((document.rootElement()?.stringValue ?? "").contains(hostile))
+            let text = try #require(document.rootElement()?.stringValue)
+            #expect(text.contains(hostile))
         }
     }
 

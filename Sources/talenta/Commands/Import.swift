@@ -100,9 +100,11 @@ struct ImportCommand: ParsableCommand {
         if let job = outcome.recalculationJobID {
             print("Enqueued recalculation of everyone for the open review period: job \(job)")
         }
-        print(pad("file", 18) + lpad("read", 10) + lpad("stored", 10) + lpad("invalid", 9) + lpad("rejected", 10))
+        // The first column fits the longest file name (potential_assessments.csv), so the counts stay aligned.
+        let width = outcome.summary.counts.map { $0.file.rawValue.count + 2 }.reduce(18, max)
+        print(pad("file", width) + lpad("read", 10) + lpad("stored", 10) + lpad("invalid", 9) + lpad("rejected", 10))
         for (file, counts) in outcome.summary.counts {
-            print(pad(file.rawValue, 18) + lpad(String(counts.read), 10) + lpad(String(counts.stored), 10)
+            print(pad(file.rawValue, width) + lpad(String(counts.read), 10) + lpad(String(counts.stored), 10)
                   + lpad(String(counts.invalid), 9) + lpad(String(counts.rejected), 10))
         }
         for name in unknownFiles {
