@@ -172,10 +172,15 @@ struct StalledConnectionTests {
                                     on: connection) == "completed"
         }, "the slot runs the next job while the abandoned handler is still blocked")
         #expect(returned.current == 0)
+        // The abandoned attempt is recorded from another connection, on the watchdog's recorder queue, while the
+        // freed slot already runs the next job: wait for the record rather than assume it came first.
         let failed = "SELECT state, attempt, jsonb_array_length(errors) AS failures FROM queue.job WHERE id = $1"
+        #expect(try QueueTestKit.waitFor(timeout: 60) {
+            try QueueTestKit.row(failed, [stuck], on: connection).decode("state", as: String.self) == "retryable"
+        }, "the abandoned attempt is recorded as failed")
         let before = try QueueTestKit.row(failed, [stuck], on: connection)
-        #expect(try before.decode("state", as: String.self) == "retryable")
         #expect(try before.decode("attempt", as: Int.self) == 1)
+        #expect(returned.current == 0)
 
         release.signal()
         #expect(QueueTestKit.waitFor(timeout: 60) { returned.current == 1 })
