@@ -32,19 +32,20 @@ struct ReviewFolderProcessTests {
                    encoding: .utf8)
     }
 
-    @Test("the default golden set: four files byte for byte")
+    @Test("the default golden set: four files byte for byte; exit 2, as `talenta import`, for its 10 rejected rows")
     func defaultGolden() throws {
         let run = try Self.review("golden", extra: [])
-        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.output.contains(", 10 rejected rows;"), "\(run.output)")
         for (name, text) in run.files { #expect(text == (try Self.expected("golden", name)), "\(name)") }
         #expect(run.files.count == 4)
         #expect(!run.output.contains("reconstructed"))
     }
 
-    @Test("--rule-set bkn-411-2025/preset@1 on golden-411: four files byte for byte, the provenance printed")
+    @Test("--rule-set bkn-411-2025/preset@1 on golden-411: four files byte for byte, the provenance printed, exit 2 (10 rows rejected)")
     func presetGolden() throws {
         let run = try Self.review("golden-411", extra: ["--rule-set", "bkn-411-2025/preset@1"])
-        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.status == 2, "\(run.errors)")
         for (name, text) in run.files { #expect(text == (try Self.expected("golden-411", name)), "\(name)") }
         #expect(run.files.count == 4)
         #expect(run.output.contains("Rule set bkn-411-2025/preset@1: reconstructed from public implementations of "
@@ -59,5 +60,21 @@ struct ReviewFolderProcessTests {
         let both = try Self.review(
             "golden", extra: ["--rule-set", "bkn-411-2025/preset@1", "--rules", "/nonexistent.json"])
         #expect(both.status != 0 && both.errors.contains("give --rule-set or --rules, not both"))
+    }
+
+    @Test("a folder with no rejected row exits 0, and one with rejected rows 2 whatever the output (as `talenta import`)")
+    func exitCodes() throws {
+        let city = try ReviewTestKit.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: city) }
+        let made = try TalentaCommand.run(["demo-data", "--employees", "200", "--seed", "7", "--reference-date",
+                                           "2026-03-31", city.appendingPathComponent("clean").path])
+        try #require(made.status == 0, "\(made.errors)")
+        let review = ["review-folder", "--year", "2026", "--reference-date", "2026-03-31"]
+        let clean = try TalentaCommand.run(review + [city.appendingPathComponent("clean").path])
+        #expect(clean.status == 0, "\(clean.errors)")
+        #expect(clean.output.contains(", 0 rejected rows"), "\(clean.output)")
+        // Without an output folder, the rejected rows still set the exit code.
+        let golden = try TalentaCommand.run(review + [ReviewTestKit.goldenInput.path])
+        #expect(golden.status == 2, "\(golden.errors)")
     }
 }

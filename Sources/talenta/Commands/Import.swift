@@ -157,7 +157,8 @@ struct ImportCommand: ParsableCommand {
 
 /// `talenta import` exit codes: 0 every row was stored; `rowsNotStored` the import was applied, but some rows were
 /// rejected or left out as invalid (each is listed); 1 refused or failed, nothing changed (ArgumentParser's failure
-/// code, for every `CommandFailure`); 64 invalid options.
+/// code, for every `CommandFailure`); 64 invalid options. `talenta review-folder` exits with the same codes (2: the
+/// review ran without the rejected rows).
 enum ImportExitCode {
     static let rowsNotStored: Int32 = 2
 }

@@ -7,7 +7,9 @@ import Talent
 /// IN_DIR [OUT_DIR]`: the whole review of a
 /// DOMAIN.md §11 input folder in memory, without a database: a dry run before the real review, and the engine's
 /// benchmark. Prints what came out on stdout and the seconds of each phase (read+validate, placements, succession,
-/// write) with its throughput and the peak RSS on stderr, or on stdout with `--timings`.
+/// write) with its throughput and the peak RSS on stderr, or on stdout with `--timings`. Exit codes as `talenta
+/// import`'s (`ImportExitCode`): 0 every row was used; 2 the review ran, but rows were rejected (rejected.csv lists
+/// them); 1 the folder was refused or could not be reviewed; 64 invalid options.
 struct ReviewFolderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review-folder",
@@ -100,6 +102,7 @@ struct ReviewFolderCommand: ParsableCommand {
         } else {
             FileHandle.standardError.write(Data((clock.table + "\n").utf8))
         }
+        if !validated.rejections.isEmpty { throw ExitCode(ImportExitCode.rowsNotStored) }
     }
 
     private func loadRules() throws -> RuleSet {
