@@ -76,5 +76,10 @@ struct ReviewFolderProcessTests {
         // Without an output folder, the rejected rows still set the exit code.
         let golden = try TalentaCommand.run(review + [ReviewTestKit.goldenInput.path])
         #expect(golden.status == 2, "\(golden.errors)")
+        let help = try TalentaCommand.run(["review-folder", "--help"])
+        // The help is wrapped to the terminal's width: compare it with its lines joined.
+        let words = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("Exit codes, as talenta import's: 0 every row was used; 2 the review ran, but some rows "
+                               + "were rejected"), "\(help.output)")
     }
 }

@@ -13,7 +13,11 @@ import Talent
 struct ReviewFolderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review-folder",
-        abstract: "Review a §11 input folder in memory (no database): a dry run of the annual review, with timings.")
+        abstract: "Review a §11 input folder in memory (no database): a dry run of the annual review, with timings.",
+        discussion: """
+            Exit codes, as talenta import's: 0 every row was used; 2 the review ran, but some rows were rejected \
+            (rejected.csv lists them); 1 the folder was refused or could not be reviewed; 64 invalid options.
+            """)
 
     @Option(help: "The review year Y; it must be the reference date's year (DOMAIN.md).")
     var year: Int
