@@ -62,7 +62,7 @@ struct ReviewFolderProcessTests {
         #expect(both.status != 0 && both.errors.contains("give --rule-set or --rules, not both"))
     }
 
-    @Test("a folder with no rejected row exits 0, and one with rejected rows 2 whatever the output (as `talenta import`)")
+    @Test("a folder with every row used exits 0; one with a rejected or an invalid row 2, whatever the output (as `talenta import`)")
     func exitCodes() throws {
         let city = try ReviewTestKit.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: city) }
@@ -73,6 +73,17 @@ struct ReviewFolderProcessTests {
         let clean = try TalentaCommand.run(review + [city.appendingPathComponent("clean").path])
         #expect(clean.status == 0, "\(clean.errors)")
         #expect(clean.output.contains(", 0 rejected rows"), "\(clean.output)")
+        // One assessment out of range (jpm_percent 130): the row is left out and flagged on its employee, not
+        // rejected, and the exit code is still 2, as import's is for the same folder.
+        let invalid = city.appendingPathComponent("clean/assessments.csv")
+        var lines = try String(contentsOf: invalid, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+        fields[3] = "130.00"
+        lines[1] = fields.joined(separator: ",")[...]
+        try lines.joined(separator: "\n").write(to: invalid, atomically: true, encoding: .utf8)
+        let flagged = try TalentaCommand.run(review + [city.appendingPathComponent("clean").path])
+        #expect(flagged.status == 2, "\(flagged.errors)")
+        #expect(flagged.output.contains(", 0 rejected rows"), "\(flagged.output)")
         // Without an output folder, the rejected rows still set the exit code.
         let golden = try TalentaCommand.run(review + [ReviewTestKit.goldenInput.path])
         #expect(golden.status == 2, "\(golden.errors)")
@@ -80,6 +91,6 @@ struct ReviewFolderProcessTests {
         // The help is wrapped to the terminal's width: compare it with its lines joined.
         let words = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(words.contains("Exit codes, as talenta import's: 0 every row was used; 2 the review ran, but some rows "
-                               + "were rejected"), "\(help.output)")
+                               + "were rejected (rejected.csv lists them) or left out as invalid"), "\(help.output)")
     }
 }

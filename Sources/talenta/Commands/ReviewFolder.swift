@@ -7,16 +7,16 @@ import Talent
 /// IN_DIR [OUT_DIR]`: the whole review of a
 /// DOMAIN.md §11 input folder in memory, without a database: a dry run before the real review, and the engine's
 /// benchmark. Prints what came out on stdout and the seconds of each phase (read+validate, placements, succession,
-/// write) with its throughput and the peak RSS on stderr, or on stdout with `--timings`. Exit codes as `talenta
-/// import`'s (`ImportExitCode`): 0 every row was used; 2 the review ran, but rows were rejected (rejected.csv lists
-/// them); 1 the folder was refused or could not be reviewed; 64 invalid options.
+/// write) with its throughput and the peak RSS on stderr, or on stdout with `--timings`. Exit codes: `talenta
+/// import`'s (`ImportExitCode`, decided by the same validation summary), stated in the help's discussion below.
 struct ReviewFolderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review-folder",
         abstract: "Review a §11 input folder in memory (no database): a dry run of the annual review, with timings.",
         discussion: """
             Exit codes, as talenta import's: 0 every row was used; 2 the review ran, but some rows were rejected \
-            (rejected.csv lists them); 1 the folder was refused or could not be reviewed; 64 invalid options.
+            (rejected.csv lists them) or left out as invalid (flagged on their employee); 1 the folder was refused \
+            or could not be reviewed; 64 invalid options.
             """)
 
     @Option(help: "The review year Y; it must be the reference date's year (DOMAIN.md).")
@@ -106,7 +106,7 @@ struct ReviewFolderCommand: ParsableCommand {
         } else {
             FileHandle.standardError.write(Data((clock.table + "\n").utf8))
         }
-        if !validated.rejections.isEmpty { throw ExitCode(ImportExitCode.rowsNotStored) }
+        if folder.summary.rowsNotStored > 0 { throw ExitCode(ImportExitCode.rowsNotStored) }
     }
 
     private func loadRules() throws -> RuleSet {
