@@ -36,7 +36,8 @@ struct ReviewFolderProcessTests {
     func defaultGolden() throws {
         let run = try Self.review("golden", extra: [])
         #expect(run.status == 2, "\(run.errors)")
-        #expect(run.output.contains(", 10 rejected rows;"), "\(run.output)")
+        #expect(run.output.contains(", 10 rejected rows, 3 left out as invalid (flagged on their employee);"),
+                "\(run.output)")
         for (name, text) in run.files { #expect(text == (try Self.expected("golden", name)), "\(name)") }
         #expect(run.files.count == 4)
         #expect(!run.output.contains("reconstructed"))
@@ -72,7 +73,7 @@ struct ReviewFolderProcessTests {
         let review = ["review-folder", "--year", "2026", "--reference-date", "2026-03-31"]
         let clean = try TalentaCommand.run(review + [city.appendingPathComponent("clean").path])
         #expect(clean.status == 0, "\(clean.errors)")
-        #expect(clean.output.contains(", 0 rejected rows"), "\(clean.output)")
+        #expect(clean.output.contains(", 0 rejected rows, 0 left out as invalid"), "\(clean.output)")
         // One assessment out of range (jpm_percent 130): the row is left out and flagged on its employee, not
         // rejected, and the exit code is still 2, as import's is for the same folder.
         let invalid = city.appendingPathComponent("clean/assessments.csv")
@@ -83,7 +84,7 @@ struct ReviewFolderProcessTests {
         try lines.joined(separator: "\n").write(to: invalid, atomically: true, encoding: .utf8)
         let flagged = try TalentaCommand.run(review + [city.appendingPathComponent("clean").path])
         #expect(flagged.status == 2, "\(flagged.errors)")
-        #expect(flagged.output.contains(", 0 rejected rows"), "\(flagged.output)")
+        #expect(flagged.output.contains(", 0 rejected rows, 1 left out as invalid"), "\(flagged.output)")
         // Without an output folder, the rejected rows still set the exit code.
         let golden = try TalentaCommand.run(review + [ReviewTestKit.goldenInput.path])
         #expect(golden.status == 2, "\(golden.errors)")

@@ -97,10 +97,12 @@ struct ReviewFolderCommand: ParsableCommand {
 
         for name in folder.unknownFiles { FileHandle.standardError.write(Data("skipped unknown file \(name)\n".utf8)) }
         let placed = placements.filter { $0.box != nil }.count
+        let invalid = folder.summary.counts.reduce(0) { $0 + $1.counts.invalid }
         if let provenance = rules.provenance { print("Rule set \(rules.id): \(provenance)") }
         print("Reviewed \(validated.employees.count) employees for \(year) (D \(date), rules \(rules.id)): "
               + "\(placements.count) placements (\(placed) on the grid), \(plans.count) succession plans, "
-              + "\(validated.rejections.count) rejected rows" + (output.map { "; wrote the results to \($0)" } ?? ""))
+              + "\(validated.rejections.count) rejected rows, \(invalid) left out as invalid (flagged on their employee)"
+              + (output.map { "; wrote the results to \($0)" } ?? ""))
         if timings {
             print(clock.table)
         } else {
